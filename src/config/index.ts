@@ -1,0 +1,3 @@
+// Front door of the configuration module.
+export { loadConfig, ConfigError } from './config.js';
+export type { Config, DatabaseKind } from './config.js';

@@ -1,0 +1,8 @@
+// Front door of the data layer: open a database, migrate it, and reach its repositories.
+// Only services/, cli/ (for migrate) and main.ts import this module.
+export { openDatabase } from './database.js';
+export type { Db, Tx, DatabaseHandle, DatabaseTarget } from './database.js';
+export type { Capabilities } from './capabilities.js';
+export { createRepositories } from './repositories/index.js';
+export type { Repositories, NewArticle, Cursor, ListQuery, NewSection, NewStory, NewMedia, NewComment } from './repositories/index.js';
+export { testDialects, type TestDialect } from './testing.js';

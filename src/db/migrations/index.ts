@@ -1,0 +1,12 @@
+// The ordered, forward-only list of schema migrations. Add a file "NNNN-what.ts" and list it here.
+// Migrations receive the dialect's capabilities and must not branch on the dialect's name.
+import type { Kysely } from 'kysely';
+import type { Capabilities } from '../capabilities.js';
+import * as m0001 from './0001-content.js';
+
+export interface MigrationStep {
+  readonly name: string;
+  up(db: Kysely<unknown>, caps: Capabilities): Promise<void>;
+}
+
+export const migrations: readonly MigrationStep[] = [{ name: '0001-content', up: m0001.up }];

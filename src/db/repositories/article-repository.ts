@@ -1,0 +1,285 @@
+// Reads and writes articles and their links (authors, tags, stories, corrections) on either dialect.
+// Returns domain values; knows SQL through Kysely, nothing of HTTP or rendering.
+import type { Kysely } from 'kysely';
+import type {
+  Article,
+  ArticleStatus,
+  ArticleSummary,
+  ArticleType,
+  Author,
+  Body,
+  CommentsMode,
+  Correction,
+  Tag,
+} from '../../domain/index.js';
+import type { Database } from '../schema.js';
+import { mediaFromPrefixed, mediaSelection } from './media-columns.js';
+import { sectionFromRow } from './section-repository.js';
+import { createStoryRepository } from './story-repository.js';
+
+type Q = Kysely<Database>;
+
+export interface NewArticle {
+  readonly slug: string;
+  readonly sectionId: number;
+  readonly type: ArticleType;
+  readonly status: ArticleStatus;
+  readonly title: string;
+  readonly lead: string;
+  readonly body: Body;
+  readonly heroMediaId: number | null;
+  readonly heroCaption?: string | null;
+  readonly heroCredit?: string | null;
+  readonly heroAlt?: string | null;
+  readonly source: string | null;
+  readonly seoTitle?: string | null;
+  readonly seoDescription?: string | null;
+  readonly commentsMode: CommentsMode;
+  readonly publishedAt: number | null;
+  readonly updatedAt: number;
+  readonly createdAt: number;
+}
+
+/** Keyset cursor for "newest first" lists: strictly older than this (publishedAt, id). */
+export interface Cursor {
+  readonly publishedAt: number;
+  readonly id: number;
+}
+
+export interface ListQuery {
+  readonly limit: number;
+  readonly before?: Cursor;
+  readonly sectionId?: number;
+  readonly storyId?: number;
+  readonly excludeIds?: readonly number[];
+}
+
+function summaryQuery(db: Q) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('media as hero', 'hero.id', 'a.hero_media_id')
+    .select([
+      'a.id',
+      'a.slug',
+      'a.type',
+      'a.title',
+      'a.lead',
+      'a.published_at',
+      'a.updated_at',
+      's.slug as section_slug',
+      's.name as section_name',
+      ...mediaSelection('hero'),
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+function summaryFromRow(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    sectionSlug: r.section_slug,
+    sectionName: r.section_name,
+    type: r.type,
+    title: r.title,
+    lead: r.lead,
+    hero: mediaFromPrefixed(r as unknown as Record<string, unknown>, 'hero'),
+    publishedAt: r.published_at ?? r.updated_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function createArticleRepository(db: Q) {
+  const stories = createStoryRepository(db);
+
+  return {
+    async insert(a: NewArticle): Promise<number> {
+      const row = await db
+        .insertInto('articles')
+        .values({
+          slug: a.slug,
+          section_id: a.sectionId,
+          type: a.type,
+          status: a.status,
+          title: a.title,
+          lead: a.lead,
+          body: JSON.stringify(a.body),
+          hero_media_id: a.heroMediaId,
+          hero_caption: a.heroCaption ?? null,
+          hero_credit: a.heroCredit ?? null,
+          hero_alt: a.heroAlt ?? null,
+          source: a.source,
+          seo_title: a.seoTitle ?? null,
+          seo_description: a.seoDescription ?? null,
+          comments_mode: a.commentsMode,
+          published_at: a.publishedAt,
+          updated_at: a.updatedAt,
+          created_at: a.createdAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async setAuthors(articleId: number, authorIds: readonly number[]): Promise<void> {
+      await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+      if (authorIds.length === 0) return;
+      await db
+        .insertInto('article_authors')
+        .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
+        .execute();
+    },
+
+    async setTags(articleId: number, tagIds: readonly number[]): Promise<void> {
+      await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+      if (tagIds.length === 0) return;
+      await db
+        .insertInto('article_tags')
+        .values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position })))
+        .execute();
+    },
+
+    async setStories(articleId: number, storyIds: readonly number[]): Promise<void> {
+      await db.deleteFrom('story_articles').where('article_id', '=', articleId).execute();
+      if (storyIds.length === 0) return;
+      await db
+        .insertInto('story_articles')
+        .values(storyIds.map((story_id) => ({ story_id, article_id: articleId })))
+        .execute();
+    },
+
+    async addCorrection(articleId: number, note: string, at: number): Promise<void> {
+      await db.insertInto('corrections').values({ article_id: articleId, note, created_at: at }).execute();
+    },
+
+    /** Status, section and slug of an article whatever its status: enough to route or refuse a request. */
+    async locate(id: number): Promise<{ id: number; status: ArticleStatus; slug: string; sectionSlug: string } | null> {
+      const r = await db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.section_id')
+        .select(['a.id', 'a.status', 'a.slug', 's.slug as section_slug'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+      return r ? { id: r.id, status: r.status, slug: r.slug, sectionSlug: r.section_slug } : null;
+    },
+
+    /** The whole article with everything its page shows, whatever its status (callers decide visibility). */
+    async load(id: number): Promise<Article | null> {
+      const r = await db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.section_id')
+        .leftJoin('media as hero', 'hero.id', 'a.hero_media_id')
+        .selectAll('a')
+        .select([
+          's.id as s_id',
+          's.slug as s_slug',
+          's.name as s_name',
+          's.description as s_description',
+          's.parent_id as s_parent_id',
+          's.position as s_position',
+          's.in_nav as s_in_nav',
+          ...mediaSelection('hero'),
+        ])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+      if (!r) return null;
+
+      const [authorRows, tagRows, storyList, correctionRows] = await Promise.all([
+        db
+          .selectFrom('article_authors as aa')
+          .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .select(['au.id', 'au.slug', 'au.name', 'au.bio', 'au.kind'])
+          .where('aa.article_id', '=', id)
+          .orderBy('aa.position')
+          .execute(),
+        db
+          .selectFrom('article_tags as at')
+          .innerJoin('tags as t', 't.id', 'at.tag_id')
+          .select(['t.id', 't.slug', 't.name'])
+          .where('at.article_id', '=', id)
+          .orderBy('at.position')
+          .execute(),
+        stories.forArticle(id),
+        db
+          .selectFrom('corrections')
+          .select(['id', 'note', 'created_at'])
+          .where('article_id', '=', id)
+          .orderBy('created_at')
+          .execute(),
+      ]);
+
+      const section = sectionFromRow({
+        id: r.s_id,
+        slug: r.s_slug,
+        name: r.s_name,
+        description: r.s_description,
+        parent_id: r.s_parent_id,
+        position: r.s_position,
+        in_nav: r.s_in_nav,
+      });
+      const authors: Author[] = authorRows.map((x) => ({ ...x }));
+      const tags: Tag[] = tagRows.map((x) => ({ ...x }));
+      const corrections: Correction[] = correctionRows.map((c) => ({ id: c.id, note: c.note, createdAt: c.created_at }));
+      return {
+        id: r.id,
+        slug: r.slug,
+        sectionSlug: section.slug,
+        sectionName: section.name,
+        type: r.type,
+        status: r.status,
+        title: r.title,
+        lead: r.lead,
+        body: JSON.parse(r.body) as Body,
+        hero: mediaFromPrefixed(r as unknown as Record<string, unknown>, 'hero'),
+        heroCaption: r.hero_caption,
+        heroCredit: r.hero_credit,
+        heroAlt: r.hero_alt,
+        source: r.source,
+        seoTitle: r.seo_title,
+        seoDescription: r.seo_description,
+        commentsMode: r.comments_mode,
+        publishedAt: r.published_at ?? r.updated_at,
+        updatedAt: r.updated_at,
+        section,
+        authors,
+        tags,
+        stories: storyList,
+        corrections,
+      };
+    },
+
+    /** Published articles, newest first, by keyset: cheap on page 1 and on page 10,000 alike. */
+    async listPublished(q: ListQuery): Promise<ArticleSummary[]> {
+      let query = summaryQuery(db).where('a.status', '=', 'published');
+      if (q.sectionId !== undefined) query = query.where('a.section_id', '=', q.sectionId);
+      if (q.storyId !== undefined) {
+        const storyId = q.storyId;
+        query = query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('story_articles as sa')
+              .select('sa.article_id')
+              .whereRef('sa.article_id', '=', 'a.id')
+              .where('sa.story_id', '=', storyId),
+          ),
+        );
+      }
+      if (q.before) {
+        const { publishedAt, id } = q.before;
+        query = query.where(({ or, and, eb }) =>
+          or([eb('a.published_at', '<', publishedAt), and([eb('a.published_at', '=', publishedAt), eb('a.id', '<', id)])]),
+        );
+      }
+      if (q.excludeIds && q.excludeIds.length > 0) query = query.where('a.id', 'not in', q.excludeIds);
+      const rows = await query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
+      return rows.map(summaryFromRow);
+    },
+
+    async countAll(): Promise<number> {
+      const r = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  };
+}
+
+export type ArticleRepository = ReturnType<typeof createArticleRepository>;
