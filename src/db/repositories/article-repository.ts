@@ -275,6 +275,29 @@ export function createArticleRepository(db: Q) {
       return rows.map(summaryFromRow);
     },
 
+    /** Whether any article of this type is published (the header's مباشر badge asks for 'live'). */
+    async anyPublishedOfType(type: ArticleType): Promise<boolean> {
+      const r = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('status', '=', 'published')
+        .where('type', '=', type)
+        .limit(1)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
+    async listPublishedOfType(type: ArticleType, limit: number): Promise<ArticleSummary[]> {
+      const rows = await summaryQuery(db)
+        .where('a.status', '=', 'published')
+        .where('a.type', '=', type)
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(summaryFromRow);
+    },
+
     async countAll(): Promise<number> {
       const r = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);

@@ -1,0 +1,117 @@
+// Builds the Fastify application (without listening): security headers, assets, media, the public
+// site routes, and the one place where domain errors become HTTP statuses and Arabic error pages.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { Gone, InvalidInput, NotFound } from '../domain/index.js';
+import { createFormatter, localeInfo, messages } from '../i18n/index.js';
+import type { SiteService } from '../services/index.js';
+import { ErrorPage, renderDocument, type ErrorKind, type ViewContext } from '../views/index.js';
+import { loadAssets } from './assets.js';
+import { siteRoutes } from './routes/site-routes.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly site: SiteService;
+  readonly logger?: Logger | boolean;
+  /** Request time source, for tests with a fixed clock. */
+  readonly now?: () => number;
+}
+
+export interface ContextFactory {
+  (request: FastifyRequest): Promise<ViewContext>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    disableRequestLogging: false,
+    // Ids above 15 digits and other hostile paths are rejected by routes, not by the parser.
+    maxParamLength: 500,
+    return503OnClosing: true,
+  });
+  const now = deps.now ?? Date.now;
+  const assets = loadAssets();
+  const headers = securityHeaders(config.publicUrl);
+  const locale = 'ar' as const;
+  const fmt = createFormatter({ locale, timeZone: config.timeZone, digits: config.digits, hijri: config.hijriDates });
+  const t = messages(locale);
+
+  const context: ContextFactory = async () => {
+    const chrome = await deps.site.chrome();
+    return {
+      siteName: config.siteName,
+      publicUrl: config.publicUrl,
+      locale,
+      lang: localeInfo[locale].lang,
+      dir: localeInfo[locale].dir,
+      t,
+      fmt,
+      assets: assets.urls,
+      sections: chrome.sections,
+      channels: chrome.channels,
+      now: now(),
+      liveOn: chrome.liveOn,
+    };
+  };
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.headers(headers);
+    return payload;
+  });
+
+  app.get('/assets/:file', (req: FastifyRequest<{ Params: { file: string } }>, reply) => {
+    const asset = assets.byUrl.get(`/assets/${req.params.file}`);
+    if (!asset) return sendError(req, reply, 'notFound');
+    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+  });
+
+  await app.register(fastifyStatic, {
+    root: config.mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    // Media keys are random and never reused: a file at a URL never changes.
+    immutable: true,
+    maxAge: '365d',
+    wildcard: true,
+  });
+
+  // Error mapping first: plugins registered below inherit it.
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 'notFound'));
+
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof NotFound) return sendError(req, reply, 'notFound');
+    if (error instanceof Gone) return sendError(req, reply, 'gone');
+    if (error instanceof InvalidInput) return sendError(req, reply, 'badRequest');
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429) return sendError(req, reply, 'tooManyRequests');
+    if (status && status >= 400 && status < 500) return sendError(req, reply, status === 404 ? 'notFound' : 'badRequest');
+    req.log.error(error);
+    return sendError(req, reply, 'serverError');
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+
+  await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
+
+  async function sendError(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind) {
+    const status = { notFound: 404, gone: 410, badRequest: 400, tooManyRequests: 429, serverError: 500 }[kind];
+    let html: string;
+    try {
+      html = renderDocument(ErrorPage({ ctx: await context(request), kind }));
+    } catch (e) {
+      // The database may be what failed: answer with a minimal page rather than nothing.
+      request.log.error(e, 'error page could not load the site chrome');
+      html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${t.errors.serverErrorTitle}</title><meta name="robots" content="noindex"></head><body><h1>${t.errors.serverErrorTitle}</h1><p>${t.errors.serverErrorBody}</p></body></html>`;
+    }
+    return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  }
+
+  return app;
+}

@@ -1,0 +1,2 @@
+// Front door of the HTTP layer: build the Fastify app (tests inject requests; main.ts listens).
+export { buildApp, type AppDeps } from './app.js';

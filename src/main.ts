@@ -1,0 +1,146 @@
+// Composition root: configuration → database → services → HTTP server or CLI command.
+// The only place that wires modules together; everything else receives its dependencies.
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config/index.js';
+import { openDatabase, type DatabaseHandle } from './db/index.js';
+import {
+  createCurationService,
+  createFileMediaStore,
+  createMediaService,
+  createPublishingService,
+  createSiteService,
+  systemClock,
+  type Clock,
+} from './services/index.js';
+import { buildApp } from './http/index.js';
+import { migrateCommand } from './cli/index.js';
+
+export interface Minbar {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly services: ReturnType<typeof createServices>;
+  close(): Promise<void>;
+}
+
+function createServices(config: Config, database: DatabaseHandle, clock: Clock) {
+  const db = database.db;
+  return {
+    site: createSiteService({ db }),
+    publishing: createPublishingService({ db, clock }),
+    curation: createCurationService({ db, clock }),
+    media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }),
+  };
+}
+
+/** Opens the database, applies migrations and builds the services. */
+export async function createMinbar(config: Config, clock: Clock = systemClock): Promise<Minbar> {
+  const database = openDatabase(config.database);
+  await database.migrate();
+  return assembleMinbar(config, database, clock);
+}
+
+/** Builds the services over an already opened, migrated database (tests pass one per dialect). */
+export function assembleMinbar(config: Config, database: DatabaseHandle, clock: Clock = systemClock): Minbar {
+  const services = createServices(config, database, clock);
+  return { config, database, clock, services, close: () => database.close() };
+}
+
+/** The HTTP application of a Minbar instance, not yet listening (tests call `inject`). */
+export async function createApp(minbar: Minbar, options: { logger?: boolean; now?: () => number } = {}) {
+  const logger = options.logger ? pino({ level: minbar.config.logLevel }) : false;
+  return buildApp({
+    config: minbar.config,
+    site: minbar.services.site,
+    logger,
+    now: options.now ?? (() => minbar.clock.now()),
+  });
+}
+
+async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<void> {
+  if (!(await minbar.services.site.isEmpty())) return;
+  log('Empty database: loading the demo outlet (original Arabic content, generated artwork)…');
+  const started = Date.now();
+  // Loaded on demand: a serving process never holds the demo outlet's text in memory.
+  const { seedDemo } = await import('./cli/seed-command.js');
+  const { articles } = await seedDemo({ ...minbar.services, clock: minbar.clock, log });
+  log(`Demo outlet ready: ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+async function serve(minbar: Minbar): Promise<void> {
+  const app = await createApp(minbar, { logger: true });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down: draining requests');
+    await app.close();
+    await minbar.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: minbar.config.port, host: minbar.config.host });
+  console.log(`Minbar is serving ${minbar.config.siteName} at ${minbar.config.publicUrl} (${minbar.database.caps.label}).`);
+}
+
+const USAGE = `Usage: minbar <command>
+
+Commands:
+  start          migrate, load the demo outlet into an empty database, and serve
+  serve          serve the site (migrations run first)
+  migrate        apply pending database migrations
+  seed --demo    load the fictional demo outlet into an empty database
+  help           show this help
+
+Settings come from the environment (PORT, HOST, PUBLIC_URL, DATABASE_URL, REDIS_URL, SITE_NAME,
+TIME_ZONE, DIGITS, HIJRI_DATES, DATA_DIR, MEDIA_DIR, LOG_LEVEL, TRUST_PROXY) or a JSON file named by MINBAR_CONFIG.`;
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  const log = (s: string) => console.log(s);
+  if (command === 'help' || command === '--help' || command === '-h') {
+    log(USAGE);
+    return 0;
+  }
+  if (!['start', 'serve', 'migrate', 'seed'].includes(command)) {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 78; // EX_CONFIG
+    }
+    throw e;
+  }
+  if (command === 'migrate') {
+    const database = openDatabase(config.database);
+    try {
+      await migrateCommand({ label: database.caps.label, migrate: () => database.migrate() }, log);
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
+  const minbar = await createMinbar(config);
+  if (command === 'seed') {
+    try {
+      if (!rest.includes('--demo')) {
+        console.error('minbar seed needs --demo: it loads the fictional demo outlet.');
+        return 2;
+      }
+      if (!(await minbar.services.site.isEmpty())) {
+        console.error('The database already has articles; the demo outlet is loaded only into an empty site.');
+        return 1;
+      }
+      await seedIfEmpty(minbar, log);
+      return 0;
+    } finally {
+      await minbar.close();
+    }
+  }
+  if (command === 'start') await seedIfEmpty(minbar, log);
+  await serve(minbar);
+  return 0;
+}

@@ -1,0 +1,37 @@
+// What every view receives besides its own data: site identity, the reader's messages and formatter,
+// the site chrome (sections, channels) and asset URLs. Views never fetch anything themselves.
+import type { Formatter, Locale, Messages } from '../i18n/index.js';
+import type { Channel, Section } from '../domain/index.js';
+
+export interface AssetUrls {
+  readonly css: string;
+  readonly fonts: readonly string[];
+}
+
+export interface ViewContext {
+  readonly siteName: string;
+  readonly publicUrl: string;
+  readonly locale: Locale;
+  readonly lang: string;
+  readonly dir: 'rtl' | 'ltr';
+  readonly t: Messages;
+  readonly fmt: Formatter;
+  readonly assets: AssetUrls;
+  readonly sections: readonly Section[];
+  readonly channels: readonly Channel[];
+  /** Request time, for relative dates and the copyright year. */
+  readonly now: number;
+  /** Show the مباشر badge as "on air" (a live blog or stream is running). */
+  readonly liveOn: boolean;
+}
+
+/** Document-level metadata of a page. */
+export interface PageMeta {
+  readonly title: string;
+  readonly description?: string;
+  /** Path of the canonical URL, e.g. "/politics/12/…". */
+  readonly canonicalPath?: string;
+  readonly noindex?: boolean;
+  readonly image?: string;
+  readonly type?: 'website' | 'article';
+}

@@ -1,0 +1,27 @@
+// The footer on every page: follow-us channels, the sections again, and the copyright line.
+import { sectionPath } from '../../domain/index.js';
+import type { ViewContext } from '../context.js';
+import { ChannelLinks } from './channel-links.js';
+
+export function SiteFooter({ ctx }: { ctx: ViewContext }) {
+  return (
+    <footer class="site-footer">
+      <ChannelLinks ctx={ctx} channels={ctx.channels} headingId="footer-channels-title" />
+      <nav aria-labelledby="footer-sections-title" class="site-footer__sections">
+        <h2 id="footer-sections-title">{ctx.t.site.importantSections}</h2>
+        <ul>
+          {ctx.sections
+            .filter((s) => s.parentId === null)
+            .map((s) => (
+              <li key={s.id}>
+                <a href={sectionPath(s.slug)}>{s.name}</a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <p class="site-footer__copy">
+        {ctx.t.site.copyright(ctx.fmt.year(ctx.now), ctx.siteName)} — {ctx.t.site.allRightsReserved}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,67 @@
+// The masthead on every page: site name, the مباشر link, the sections navigation (أقسام مهمة)
+// and a menu that opens without JavaScript (<details>) holding sections and follow-us channels.
+import type { Section } from '../../domain/index.js';
+import { sectionPath } from '../../domain/index.js';
+import type { ViewContext } from '../context.js';
+import { ChannelLinks } from './channel-links.js';
+
+function topLevel(sections: readonly Section[]): Section[] {
+  return sections.filter((s) => s.parentId === null && s.inNav);
+}
+
+function SectionList({ sections, all }: { sections: readonly Section[]; all: readonly Section[] }) {
+  return (
+    <ul>
+      {sections.map((s) => {
+        const children = all.filter((c) => c.parentId === s.id && c.inNav);
+        return (
+          <li key={s.id}>
+            <a href={sectionPath(s.slug)}>{s.name}</a>
+            {children.length > 0 ? <SectionList sections={children} all={all} /> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function SiteHeader({ ctx }: { ctx: ViewContext }) {
+  const top = topLevel(ctx.sections);
+  return (
+    <header class="masthead">
+      <div class="masthead__bar">
+        <a class="masthead__name" href="/">
+          {ctx.siteName}
+        </a>
+        <a class={ctx.liveOn ? 'live-link live-link--on' : 'live-link'} href="/live">
+          <span class="live-link__dot" aria-hidden="true"></span>
+          {ctx.t.site.live}
+        </a>
+        <details class="menu">
+          <summary class="menu__toggle">{ctx.t.site.menu}</summary>
+          <div class="menu__panel">
+            <nav aria-labelledby="menu-sections-title">
+              <h2 id="menu-sections-title" class="menu__title">
+                {ctx.t.site.importantSections}
+              </h2>
+              <SectionList sections={top} all={ctx.sections} />
+            </nav>
+            <ChannelLinks ctx={ctx} channels={ctx.channels} headingId="menu-channels-title" />
+          </div>
+        </details>
+      </div>
+      <nav class="sections-nav" aria-label={ctx.t.site.importantSections}>
+        <ul>
+          <li>
+            <a href="/">{ctx.t.site.home}</a>
+          </li>
+          {top.map((s) => (
+            <li key={s.id}>
+              <a href={sectionPath(s.slug)}>{s.name}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
