@@ -1,10 +1,18 @@
 // `minbar seed --demo`: loads the fictional demo outlet (original Arabic writing, generated artwork)
 // through the same services the newsroom uses. Demo only: never run against a real site's data.
-import type { DemoArticle, DemoBodyBlock, DemoImage } from '../demo/demo-types.js';
-import { demoArticlesA } from '../demo/demo-articles-a.js';
-import { demoArticlesB } from '../demo/demo-articles-b.js';
-import { demoAuthors, demoChannels, demoComments, demoSections, demoStories } from '../demo/demo-outlet.js';
-import { renderDemoArt } from '../demo/demo-art.js';
+import {
+  demoArticlesA,
+  demoArticlesB,
+  demoAuthors,
+  demoChannels,
+  demoComments,
+  demoSections,
+  demoStories,
+  renderDemoArt,
+  type DemoArticle,
+  type DemoBodyBlock,
+  type DemoImage,
+} from '../demo/index.js';
 import type { Block } from '../domain/index.js';
 import type { Clock, CurationService, MediaService, PublishingService } from '../services/index.js';
 

@@ -7,8 +7,9 @@ import type { Config } from '../config/index.js';
 import { Gone, InvalidInput, NotFound } from '../domain/index.js';
 import { createFormatter, localeInfo, messages } from '../i18n/index.js';
 import type { SiteService } from '../services/index.js';
-import { ErrorPage, renderDocument, type ErrorKind, type ViewContext } from '../views/index.js';
+import { ErrorPage, renderDocument, type ErrorKind } from '../views/index.js';
 import { loadAssets } from './assets.js';
+import type { ContextFactory } from './context-factory.js';
 import { siteRoutes } from './routes/site-routes.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -20,9 +21,6 @@ export interface AppDeps {
   readonly now?: () => number;
 }
 
-export interface ContextFactory {
-  (request: FastifyRequest): Promise<ViewContext>;
-}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;

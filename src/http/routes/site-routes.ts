@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath, parseArticleId } from '../../domain/index.js';
 import type { SiteService } from '../../services/index.js';
 import { ArticlePage, HomePage, LivePage, renderDocument, type ErrorKind } from '../../views/index.js';
-import type { ContextFactory } from '../app.js';
+import type { ContextFactory } from '../context-factory.js';
 
 interface Options {
   readonly site: SiteService;
