@@ -11,14 +11,25 @@ function reference(s: string): string {
     .replace(/ؤ/g, 'و')
     .replace(/ة/g, 'ه')
     .replace(/ک/g, 'ك')
-    .replace(/[\u0640\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06ED\u0674]/g, '')
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD\u2060-\u2064]/g, '')
+    .split('')
+    .filter((ch) => !isRemoved(ch.charCodeAt(0)))
+    .join('')
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/İ/g, 'i')
     .replace(/[A-Z\u00C0-\u00DE]/g, (ch) => ch.toLowerCase())
     .replace(/[\s\u0085]+/g, ' ')
     .trim();
+}
+
+/** Tatweel, harakat, superscript and Quranic marks, high hamza, bidi and zero-width controls, soft hyphen. */
+function isRemoved(c: number): boolean {
+  const ranges: Array<[number, number]> = [
+    [0x0640, 0x0640], [0x064b, 0x065f], [0x0670, 0x0670], [0x0610, 0x061a], [0x06d6, 0x06ed], [0x0674, 0x0674],
+    [0x200b, 0x200f], [0x202a, 0x202e], [0x2066, 0x2069], [0x061c, 0x061c], [0xfeff, 0xfeff], [0x00ad, 0x00ad],
+    [0x2060, 0x2064],
+  ];
+  return ranges.some(([from, to]) => c >= from && c <= to);
 }
 
 /** Deterministic PRNG (mulberry32) so a failing fuzz case can be replayed. */

@@ -23,7 +23,7 @@ describe('slugify', () => {
   });
 
   it('lower-cases Latin and converts Arabic-Indic and Persian digits', () => {
-    assert.equal(slugify('"USS Tripoli" بـ ٢٢٠٠ مارينز و۵۸ صاروخا'), 'uss-tripoli-بـ-2200-مارينز-و58-صاروخا'.replace('بـ', 'ب'));
+    assert.equal(slugify('"USS Tripoli" بـ ٢٢٠٠ مارينز و۵۸ صاروخا'), 'uss-tripoli-ب-2200-مارينز-و58-صاروخا');
   });
 
   it('turns punctuation, quotes, symbols and emoji into single separators', () => {
