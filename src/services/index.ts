@@ -1,6 +1,7 @@
 // Front door of the services: one factory per use-case area, each taking its dependencies.
 export { systemClock, fixedClock, type Clock } from './clock.js';
 export { createSiteService, LATEST_HEADLINES, type SiteService, type SiteChrome, type HomeData, type ArticlePageData, type ArticleLookup, type LiveData } from './site/site-service.js';
+export { noArticleHooks, type ArticleHooks, type ArticleWritten } from './publishing/article-hooks.js';
 export { createPublishingService, type PublishingService, type ArticleInput, type CreateOptions } from './publishing/publishing-service.js';
 export { createCurationService, type CurationService } from './curation/curation-service.js';
 export { createMediaService, VARIANT_WIDTHS, type MediaService, type ImageMeta } from './media/media-service.js';

@@ -11,6 +11,7 @@ import {
 import { createRepositories, type Db } from '../../db/index.js';
 import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
+import { noArticleHooks, runAfterCommit, runInTransaction, type ArticleHooks } from './article-hooks.js';
 
 export const articleInputSchema = z.object({
   sectionId: z.number().int().positive(),
@@ -47,7 +48,8 @@ function parse(input: ArticleInput) {
   throw new InvalidInput('لم يُحفظ المقال: بعض الحقول غير صالحة.', fields);
 }
 
-export function createPublishingService(deps: { db: Db; clock: Clock }) {
+export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: ArticleHooks }) {
+  const hooks = deps.hooks ?? noArticleHooks;
   return {
     async createArticle(input: ArticleInput, options: CreateOptions): Promise<number> {
       const a = parse(input);
@@ -59,7 +61,7 @@ export function createPublishingService(deps: { db: Db; clock: Clock }) {
         if (Object.keys(missing).length > 0) throw new InvalidInput('لا يمكن نشر المقال قبل استكمال الحقول المطلوبة.', missing);
       }
       const slug = slugify(a.title) || String(now);
-      return deps.db.transaction().execute(async (trx) => {
+      const id = await deps.db.transaction().execute(async (trx) => {
         const repos = createRepositories(trx);
         if (a.heroMediaId !== null && options.status === 'published') {
           const hero = await repos.media.byId(a.heroMediaId);
@@ -94,8 +96,11 @@ export function createPublishingService(deps: { db: Db; clock: Clock }) {
         await repos.articles.setTags(id, tagIds);
         await repos.articles.setStories(id, a.storyIds);
         if (options.correction) await repos.articles.addCorrection(id, options.correction, options.updatedAt ?? now);
+        await runInTransaction(hooks, trx, id);
         return id;
       });
+      await runAfterCommit(hooks, { articleId: id, status: options.status, previousStatus: null, action: 'create' });
+      return id;
     },
   };
 }

@@ -1,0 +1,40 @@
+// The extension points of every article write: work that must share the write's transaction (the
+// search index) and work that follows its commit (cache purge, live events, feeds).
+import type { Tx } from '../../db/index.js';
+import type { ArticleStatus } from '../../domain/index.js';
+
+export interface ArticleWritten {
+  readonly articleId: number;
+  /** Status after the write. */
+  readonly status: ArticleStatus;
+  /** Status before the write; null when the article was created. */
+  readonly previousStatus: ArticleStatus | null;
+  /** What the write did, for logs and purges. */
+  readonly action: 'create' | 'update' | 'publish' | 'unpublish' | 'schedule' | 'delete';
+}
+
+export interface ArticleHooks {
+  /** Run inside the writing transaction; a failure rolls the whole write back. */
+  readonly inTransaction: ReadonlyArray<(trx: Tx, articleId: number) => Promise<void>>;
+  /** Run after commit; a failure is reported to `onError` and never undoes the write. */
+  readonly afterCommit: ReadonlyArray<(event: ArticleWritten) => void | Promise<void>>;
+  readonly onError?: (error: unknown, event: ArticleWritten) => void;
+}
+
+export const noArticleHooks: ArticleHooks = { inTransaction: [], afterCommit: [] };
+
+/** Every article-writing operation ends its transaction with this … */
+export async function runInTransaction(hooks: ArticleHooks, trx: Tx, articleId: number): Promise<void> {
+  for (const hook of hooks.inTransaction) await hook(trx, articleId);
+}
+
+/** … and calls this once the transaction has committed. */
+export async function runAfterCommit(hooks: ArticleHooks, event: ArticleWritten): Promise<void> {
+  for (const hook of hooks.afterCommit) {
+    try {
+      await hook(event);
+    } catch (e) {
+      hooks.onError?.(e, event);
+    }
+  }
+}
