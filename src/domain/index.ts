@@ -3,3 +3,4 @@ export * from './content.js';
 export * from './article-url.js';
 export * from './errors.js';
 export * from './story.js';
+export * from './access.js';
