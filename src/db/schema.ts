@@ -42,6 +42,8 @@ export interface MediaTable {
   /** JSON array of MediaVariant. */
   variants: string;
   created_at: number;
+  /** Newsroom account that uploaded the picture (migration 0006). */
+  uploaded_by: number | null;
 }
 
 export interface ArticleTable {
@@ -67,6 +69,12 @@ export interface ArticleTable {
   /** Last update readers are told about ("آخر تحديث"). */
   updated_at: number;
   created_at: number;
+  /** Newsroom account that created the article (migration 0006); null for imports and the seed. */
+  created_by: number | null;
+  /** When a scheduled article is due (migration 0006). */
+  publish_at: number | null;
+  /** Increases on every save; editors send the revision they started from (migration 0006). */
+  revision: Generated<number>;
 }
 
 export interface ArticleAuthorTable {
@@ -136,4 +144,51 @@ export interface Database {
   channels: ChannelTable;
   corrections: CorrectionTable;
   comments: CommentTable;
+  article_revisions: ArticleRevisionTable;
+  article_locks: ArticleLockTable;
+  home_slots: HomeSlotTable;
+  home_section_blocks: HomeSectionBlockTable;
+  menu_items: MenuItemTable;
+}
+
+// Newsroom workflow and curation (migration 0006-workflow).
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  kind: 'save' | 'autosave' | 'restore' | 'publish';
+  status: 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+  /** JSON snapshot of the article's editable fields. */
+  snapshot: string;
+  author_id: number | null;
+  created_at: number;
+}
+
+export interface ArticleLockTable {
+  article_id: number;
+  user_id: number;
+  holder_name: string;
+  acquired_at: number;
+  expires_at: number;
+}
+
+export interface HomeSlotTable {
+  slot: string;
+  article_id: number | null;
+  story_id: number | null;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+export interface HomeSectionBlockTable {
+  section_id: number;
+  position: number;
+}
+
+export interface MenuItemTable {
+  id: Generated<number>;
+  menu: string;
+  label: string;
+  url: string;
+  position: number;
 }

@@ -3,10 +3,14 @@
 import type { Kysely } from 'kysely';
 import type { Capabilities } from '../capabilities.js';
 import * as m0001 from './0001-content.js';
+import * as m0006 from './0006-workflow.js';
 
 export interface MigrationStep {
   readonly name: string;
   up(db: Kysely<unknown>, caps: Capabilities): Promise<void>;
 }
 
-export const migrations: readonly MigrationStep[] = [{ name: '0001-content', up: m0001.up }];
+export const migrations: readonly MigrationStep[] = [
+  { name: '0001-content', up: m0001.up },
+  { name: '0006-workflow', up: m0006.up },
+];
