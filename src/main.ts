@@ -63,7 +63,12 @@ async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<vo
   const started = Date.now();
   // Loaded on demand: a serving process never holds the demo outlet's text in memory.
   const { seedDemo } = await import('./cli/seed-command.js');
-  const { articles } = await seedDemo({ ...minbar.services, clock: minbar.clock, log });
+  // The demo's generated artwork is flat vector art: the fastest AVIF effort keeps the first start short.
+  const media = createMediaService(
+    { db: minbar.database.db, clock: minbar.clock, store: createFileMediaStore(minbar.config.mediaDir) },
+    { avifEffort: 0 },
+  );
+  const { articles } = await seedDemo({ ...minbar.services, media, clock: minbar.clock, log });
   log(`Demo outlet ready: ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -22,6 +22,10 @@ export interface SeedDeps {
   readonly media: MediaService;
   readonly clock: Clock;
   readonly log: (line: string) => void;
+  /** Size of the generated artwork (tests use small pictures). */
+  readonly artSize?: { readonly width: number; readonly height: number };
+  /** Pictures encoded at once (one per core is right). */
+  readonly concurrency?: number;
 }
 
 const HOUR = 3_600_000;
@@ -33,15 +37,30 @@ function toBlock(b: DemoBodyBlock): Block {
   return { type: 'list', ordered: false, items: b.list.map((text) => [{ text }]) };
 }
 
-async function image(media: MediaService, img: DemoImage): Promise<number> {
-  const bytes = await renderDemoArt(img.art);
-  const m = await media.importImage(bytes, { caption: img.caption, alt: img.alt, credit: img.credit, source: null });
-  return m.id;
+/** Runs `work` over `items` with at most `limit` at a time, keeping the results in order. */
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
 }
 
 export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
   const { curation, publishing, media, clock, log } = deps;
   const now = clock.now();
+  const size = deps.artSize ?? { width: 1600, height: 900 };
+  const image = async (img: DemoImage): Promise<number> => {
+    const bytes = await renderDemoArt(img.art, size.width, size.height);
+    const m = await media.importImage(bytes, { caption: img.caption, alt: img.alt, credit: img.credit, source: null });
+    return m.id;
+  };
+  const concurrency = deps.concurrency ?? 2;
 
   const sectionIds = new Map<string, number>();
   for (const [position, s] of demoSections.entries()) {
@@ -53,8 +72,9 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
   for (const [position, c] of demoChannels.entries()) await curation.createChannel({ ...c, position });
 
   const storyIds = new Map<string, number>();
-  for (const s of demoStories) {
-    const coverMediaId = await image(media, s.cover);
+  const covers = await pool(demoStories, concurrency, (s) => image(s.cover));
+  for (const [i, s] of demoStories.entries()) {
+    const coverMediaId = covers[i]!;
     storyIds.set(
       s.slug,
       await curation.createStory({
@@ -78,9 +98,15 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
     if (v === undefined) throw new Error(`demo content names an unknown ${what}: ${key}`);
     return v;
   };
+  let pictures = 0;
+  const heroes = await pool(articles, concurrency, async (a) => {
+    const id = await image(a.hero);
+    if (++pictures % 20 === 0 || pictures === articles.length) log(`  pictures ${pictures}/${articles.length}`);
+    return id;
+  });
   let done = 0;
-  for (const a of articles) {
-    const heroMediaId = await image(media, a.hero);
+  for (const [i, a] of articles.entries()) {
+    const heroMediaId = heroes[i]!;
     const publishedAt = now - Math.round(a.hoursAgo * HOUR);
     const id = await publishing.createArticle(
       {

@@ -1,8 +1,7 @@
 // Builds the Fastify application (without listening): security headers, assets, media, the public
 // site routes, and the one place where domain errors become HTTP statuses and Arabic error pages.
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { Gone, InvalidInput, NotFound } from '../domain/index.js';
 import { createFormatter, localeInfo, messages } from '../i18n/index.js';
@@ -16,7 +15,7 @@ import { securityHeaders } from './security-headers.js';
 export interface AppDeps {
   readonly config: Config;
   readonly site: SiteService;
-  readonly logger?: Logger | boolean;
+  readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
 }
@@ -24,12 +23,11 @@ export interface AppDeps {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const app = Fastify({
-    logger: deps.logger ?? false,
+  const app: FastifyInstance = Fastify({
+    ...(typeof deps.logger === 'object' ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
     trustProxy: config.trustProxy,
-    disableRequestLogging: false,
     // Ids above 15 digits and other hostile paths are rejected by routes, not by the parser.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
   });
   const now = deps.now ?? Date.now;
