@@ -149,6 +149,12 @@ export interface Database {
   home_slots: HomeSlotTable;
   home_section_blocks: HomeSectionBlockTable;
   menu_items: MenuItemTable;
+  users: UserTable;
+  user_sections: UserSectionTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  api_tokens: ApiTokenTable;
 }
 
 // Newsroom workflow and curation (migration 0006-workflow).
@@ -191,4 +197,89 @@ export interface MenuItemTable {
   label: string;
   url: string;
   position: number;
+}
+
+// Newsroom accounts, sessions, audit and API tokens (migration 0003-newsroom).
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  role: 'admin' | 'editor' | 'writer' | 'moderator';
+  locale: 'ar' | 'en';
+  disabled: number;
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** Base32 TOTP secret; set at enrolment, confirmed when totp_enabled = 1. */
+  totp_secret: string | null;
+  totp_enabled: number;
+  /** An administrator requires this account to use two-factor authentication. */
+  totp_required: number;
+  /** Last accepted TOTP time step: a code is never accepted twice. */
+  totp_last_step: number | null;
+  /** The public byline this account writes under, if any. */
+  author_id: number | null;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserSectionTable {
+  user_id: number;
+  section_id: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  /** 'totp': password accepted, second factor still due; 'full': signed in. */
+  stage: 'totp' | 'full';
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: number;
+  last_seen_at: number;
+  /** Absolute expiry. */
+  expires_at: number;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** 'account:<email>' or 'ip:<address>'. */
+  key: string;
+  success: number;
+  at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_user_id: number | null;
+  /** Who acted, readable even after the account is gone: "Name <email>", "cli", "api:<token name>". */
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON snapshots. */
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 (hex) of the token. */
+  token_hash: string;
+  /** First characters of the token, shown to admins to recognise it. */
+  prefix: string;
+  /** The account whose permissions the token acts with (narrowed by its scopes). */
+  user_id: number;
+  /** JSON array of ApiScope. */
+  scopes: string;
+  created_by: number | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
 }

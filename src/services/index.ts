@@ -6,3 +6,29 @@ export { createPublishingService, type PublishingService, type ArticleInput, typ
 export { createCurationService, type CurationService } from './curation/curation-service.js';
 export { createMediaService, VARIANT_WIDTHS, type MediaService, type ImageMeta } from './media/media-service.js';
 export { createFileMediaStore, type MediaStore } from './media/media-store.js';
+export {
+  createAccountsService,
+  actorOf,
+  DEFAULT_ACCOUNTS_POLICY,
+  LOCALES,
+  type AccountsService,
+  type AccountsPolicy,
+  type NewsroomUser,
+  type SignedIn,
+  type LoginResult,
+  type NewUserInput,
+  type UserChanges,
+  type UserLocale,
+} from './accounts/accounts-service.js';
+export { currentTotp } from './accounts/totp.js';
+export {
+  recordAudit,
+  createAuditService,
+  isOperator,
+  CLI_OPERATOR,
+  type AuditService,
+  type AuditRecord,
+  type AuditEntry,
+  type Caller,
+  type Operator,
+} from './audit/audit-log.js';
