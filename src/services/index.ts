@@ -2,7 +2,25 @@
 export { systemClock, fixedClock, type Clock } from './clock.js';
 export { createSiteService, LATEST_HEADLINES, type SiteService, type SiteChrome, type HomeData, type ArticlePageData, type ArticleLookup, type LiveData } from './site/site-service.js';
 export { noArticleHooks, type ArticleHooks, type ArticleWritten } from './publishing/article-hooks.js';
-export { createPublishingService, type PublishingService, type ArticleInput, type CreateOptions } from './publishing/publishing-service.js';
+export {
+  createPublishingService,
+  LOCK_TTL_MS,
+  type PublishingService,
+  type ArticleInput,
+  type CreateOptions,
+  type SaveOptions,
+  type EditableArticle,
+  type NewsroomList,
+  type NewsroomListInput,
+  type NewsroomListItem,
+  type LockInfo,
+  type RevisionInfo,
+  type WorkflowRow,
+  type ArticleSnapshot,
+  type DiffLine,
+} from './publishing/publishing-service.js';
+export { createScheduler, type Scheduler } from './publishing/scheduler.js';
+export type { DiffField, DiffPart } from './publishing/revision-diff.js';
 export { createCurationService, type CurationService } from './curation/curation-service.js';
 export { createMediaService, VARIANT_WIDTHS, type MediaService, type ImageMeta } from './media/media-service.js';
 export { createFileMediaStore, type MediaStore } from './media/media-store.js';
