@@ -12,4 +12,6 @@ export interface Capabilities {
   readonly listenNotify: boolean;
   /** Several connections may write at the same time. */
   readonly concurrentWriters: boolean;
+  /** Full-text engine behind the search index: SQLite FTS5 (unicode61) or PostgreSQL tsvector + GIN. */
+  readonly fullText: 'fts5' | 'tsvector';
 }

@@ -6,3 +6,6 @@ export type { Capabilities } from './capabilities.js';
 export { createRepositories } from './repositories/index.js';
 export type { Repositories, NewArticle, Cursor, ListQuery, NewSection, NewStory, NewMedia, NewComment } from './repositories/index.js';
 export { testDialects, type TestDialect } from './testing.js';
+export { createSearchIndex } from './search/search-index.js';
+export type { SearchIndex, IndexDocument, IndexedField, IndexTerm, IndexQuery, IndexFilters, IndexCandidate, IndexStats } from './search/search-index.js';
+export { createSearchRepository, type SearchRepository } from './repositories/search-repository.js';

@@ -75,6 +75,8 @@ export interface ArticleTable {
   publish_at: number | null;
   /** Increases on every save; editors send the revision they started from (migration 0006). */
   revision: Generated<number>;
+  /** Id of the article in the system it was imported from (migration 0002); unique when set. */
+  external_id: string | null;
 }
 
 export interface ArticleAuthorTable {
@@ -155,6 +157,7 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokenTable;
+  search_documents: SearchDocumentTable;
 }
 
 // Newsroom workflow and curation (migration 0006-workflow).
@@ -282,4 +285,21 @@ export interface ApiTokenTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+}
+
+// The search index (migration 0002-search-index). Token strings are space-separated analyzer output.
+export interface SearchDocumentTable {
+  article_id: number;
+  section_id: number;
+  type: string;
+  published_at: number;
+  title_surface: string;
+  title_stem: string;
+  lead_surface: string;
+  lead_stem: string;
+  body_surface: string;
+  body_stem: string;
+  title_length: number;
+  lead_length: number;
+  body_length: number;
 }

@@ -50,3 +50,6 @@ export {
   type Caller,
   type Operator,
 } from './audit/audit-log.js';
+export { createSearchService, searchParamsSchema, PAGE_SIZE, type SearchService, type SearchResult, type SearchHit, type SearchParams } from './search/search-service.js';
+export type { SnippetSegment } from './search/search-snippet.js';
+export { DEFAULT_RANKING, type RankingOptions } from './search/search-ranking.js';

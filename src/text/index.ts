@@ -8,3 +8,4 @@ export { slugify } from './url-slug.js';
 export { splitDirectionRuns, type DirectionRun } from './direction-runs.js';
 export { countWords, readingMinutes, DEFAULT_WORDS_PER_MINUTE } from './reading-time.js';
 export { escapeHtml } from './html-escape.js';
+export { isStopword } from './arabic-stopwords.js';

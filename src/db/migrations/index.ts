@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Capabilities } from '../capabilities.js';
 import * as m0001 from './0001-content.js';
+import * as m0002 from './0002-search-index.js';
 import * as m0003 from './0003-newsroom.js';
 import * as m0006 from './0006-workflow.js';
 
@@ -13,6 +14,7 @@ export interface MigrationStep {
 
 export const migrations: readonly MigrationStep[] = [
   { name: '0001-content', up: m0001.up },
+  { name: '0002-search-index', up: m0002.up },
   { name: '0003-newsroom', up: m0003.up },
   { name: '0006-workflow', up: m0006.up },
 ];

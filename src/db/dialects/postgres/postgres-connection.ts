@@ -11,6 +11,7 @@ export const postgresCapabilities: Capabilities = {
   bigintType: 'bigint',
   listenNotify: true,
   concurrentWriters: true,
+  fullText: 'tsvector',
 };
 
 // Times are milliseconds (< 2^53), and counts are small: int8 and numeric COUNT results fit in a JS number.

@@ -13,6 +13,7 @@ export const sqliteCapabilities: Capabilities = {
   bigintType: 'integer',
   listenNotify: false,
   concurrentWriters: false,
+  fullText: 'fts5',
 };
 
 export function openSqlite(path: string): { db: Kysely<Database>; raw: BetterSqlite3.Database } {

@@ -1,0 +1,287 @@
+// Search over the published archive: keeps the index in step with article writes (a hook inside the
+// writing transaction), answers queries (all words first, any word when too few hits), ranks with the
+// shared scorer, and cuts highlighted snippets from the original text. Never sees HTTP.
+import { z } from 'zod';
+import {
+  ARTICLE_TYPES,
+  InvalidInput,
+  articlePath,
+  bodySchema,
+  type ArticleType,
+} from '../../domain/index.js';
+import {
+  createRepositories,
+  createSearchIndex,
+  createSearchRepository,
+  type Capabilities,
+  type Db,
+  type IndexCandidate,
+  type IndexFilters,
+  type IndexQuery,
+  type IndexStats,
+  type IndexTerm,
+  type Tx,
+} from '../../db/index.js';
+import { createArabicAnalyzer, tokenize, type ArabicAnalyzer } from '../../text/index.js';
+import type { Clock } from '../clock.js';
+import { bodyPlainText, buildIndexDocument } from './search-document.js';
+import { parseQuery, termKey } from './search-query.js';
+import { DEFAULT_RANKING, rankCandidates, type RankingOptions } from './search-ranking.js';
+import { buildSnippet, highlightAll, type SnippetSegment } from './search-snippet.js';
+
+export const PAGE_SIZE = 10;
+/** Candidates re-ranked by the shared scorer; pages past them keep the engine's order. */
+export const RERANK_DEPTH = 100;
+export const MAX_PAGE = 100;
+/** Fewer hits than this with all words, and the query is retried with any word. */
+export const MIN_ALL_WORDS_HITS = 3;
+/** How long statistics and protected names are trusted when another process may be writing. */
+const CACHE_TTL_MS = 60_000;
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayStart(s: string): number | null {
+  if (!DAY.test(s)) return null;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s ? null : t;
+}
+
+/** Search parameters as they arrive from a URL: strings, all optional but q. Errors name the field. */
+export const searchParamsSchema = z.object({
+  q: z.string().max(10_000).default(''),
+  section: z.string().regex(SLUG).optional(),
+  story: z.string().regex(/^([a-z0-9][a-z0-9-]{0,199}|[1-9][0-9]{0,14})$/).optional(),
+  type: z.enum(ARTICLE_TYPES).optional(),
+  from: z.string().refine((s) => dayStart(s) !== null).optional(),
+  to: z.string().refine((s) => dayStart(s) !== null).optional(),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+});
+export type SearchParams = z.input<typeof searchParamsSchema>;
+
+export interface SearchHit {
+  readonly id: number;
+  readonly url: string;
+  readonly title: string;
+  readonly titleSegments: readonly SnippetSegment[];
+  readonly snippet: readonly SnippetSegment[];
+  readonly score: number;
+  readonly publishedAt: number;
+  readonly sectionSlug: string;
+  readonly sectionName: string;
+  readonly type: ArticleType;
+}
+
+export interface SearchResult {
+  readonly query: string;
+  /** 'any' when too few articles had every word and the search was widened. */
+  readonly mode: 'all' | 'any';
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+  readonly hits: readonly SearchHit[];
+}
+
+export interface SearchDeps {
+  readonly db: Db;
+  readonly caps: Capabilities;
+  readonly clock: Clock;
+  readonly ranking?: RankingOptions;
+}
+
+/** Field messages are keys: q → empty | tooLong | garbled | onlyExclusions; other fields → their name. */
+function invalidParams(issues: readonly { path: readonly PropertyKey[] }[]): InvalidInput {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'q');
+    fields[field] ??= field === 'q' ? 'tooLong' : field;
+  }
+  return new InvalidInput('invalid', fields);
+}
+
+export function createSearchService(deps: SearchDeps) {
+  const { db, clock } = deps;
+  const ranking = deps.ranking ?? DEFAULT_RANKING;
+  const index = createSearchIndex(db, deps.caps);
+  const repos = createRepositories(db);
+
+  // The analyzer protects the site's names (tags, stories, authors) from stemming.
+  let names: string[] | null = null;
+  let analyzer: ArabicAnalyzer | null = null;
+  let namesLoadedAt = 0;
+  // Every index write bumps the generation, so cached statistics never outlive a change made here.
+  let generation = 0;
+  let statsCache: { stats: IndexStats; generation: number; at: number } | null = null;
+  const dfCache = new Map<string, { df: number; generation: number; at: number }>();
+
+  async function currentAnalyzer(executor: Db | Tx): Promise<ArabicAnalyzer> {
+    if (analyzer === null || names === null || clock.now() - namesLoadedAt > CACHE_TTL_MS) {
+      names = await createSearchRepository(executor).protectedNames();
+      analyzer = createArabicAnalyzer(names);
+      namesLoadedAt = clock.now();
+    }
+    return analyzer;
+  }
+
+  async function analyzerWith(executor: Db | Tx, extra: readonly string[]): Promise<ArabicAnalyzer> {
+    const base = await currentAnalyzer(executor);
+    const missing = extra.filter((name) => tokenize(name).some((t) => !base.protectedWords.has(t.norm)));
+    if (missing.length === 0) return base;
+    names = [...(names ?? []), ...missing];
+    analyzer = createArabicAnalyzer(names);
+    return analyzer;
+  }
+
+  async function stats(): Promise<IndexStats> {
+    const now = clock.now();
+    if (statsCache && statsCache.generation === generation && now - statsCache.at <= CACHE_TTL_MS) return statsCache.stats;
+    const s = await index.stats();
+    statsCache = { stats: s, generation, at: now };
+    return s;
+  }
+
+  async function documentFrequency(term: IndexTerm): Promise<number> {
+    const key = termKey(term);
+    const now = clock.now();
+    const hit = dfCache.get(key);
+    if (hit && hit.generation === generation && now - hit.at <= CACHE_TTL_MS) return hit.df;
+    const df = await index.documentFrequency(term);
+    if (dfCache.size > 10_000) dfCache.clear();
+    dfCache.set(key, { df, generation, at: now });
+    return df;
+  }
+
+  async function resolveFilters(p: z.output<typeof searchParamsSchema>): Promise<IndexFilters> {
+    const filters: { -readonly [K in keyof IndexFilters]: IndexFilters[K] } = {};
+    if (p.section !== undefined) {
+      const section = await repos.sections.bySlug(p.section);
+      if (!section) throw new InvalidInput('invalid', { section: 'section' });
+      filters.sectionId = section.id;
+    }
+    if (p.story !== undefined) {
+      if (/^[0-9]+$/.test(p.story)) filters.storyId = Number(p.story);
+      else {
+        const story = await repos.stories.bySlug(p.story);
+        if (!story) throw new InvalidInput('invalid', { story: 'story' });
+        filters.storyId = story.id;
+      }
+    }
+    if (p.type !== undefined) filters.type = p.type;
+    if (p.from !== undefined) filters.from = dayStart(p.from)!;
+    if (p.to !== undefined) filters.to = dayStart(p.to)! + 86_400_000;
+    if (filters.from !== undefined && filters.to !== undefined && filters.from >= filters.to) {
+      throw new InvalidInput('invalid', { to: 'dates' });
+    }
+    return filters;
+  }
+
+  /** The ranked candidates of one page, with the engine doing the matching and the scorer the order. */
+  async function rankedPage(query: IndexQuery, total: number, page: number) {
+    const offset = (page - 1) * PAGE_SIZE;
+    if (offset >= total) return [];
+    const deep = offset + PAGE_SIZE > RERANK_DEPTH;
+    const candidates: IndexCandidate[] = deep
+      ? await index.candidates(query, PAGE_SIZE, offset)
+      : await index.candidates(query, Math.min(RERANK_DEPTH, total));
+    const [dfs, s] = await Promise.all([Promise.all(query.terms.map(documentFrequency)), stats()]);
+    const ranked = rankCandidates(candidates, query.terms, dfs, s, clock.now(), ranking);
+    return deep ? ranked : ranked.slice(offset, offset + PAGE_SIZE);
+  }
+
+  return {
+    /** The in-transaction article hook: (re)indexes a published article, drops anything else. */
+    async indexArticle(trx: Db | Tx, articleId: number): Promise<void> {
+      const r = createSearchRepository(trx);
+      const source = await r.searchSource(articleId);
+      generation++;
+      if (!source || source.status !== 'published') {
+        await index.remove(trx, articleId);
+        return;
+      }
+      const a = await analyzerWith(trx, await r.namesOfArticle(articleId));
+      const body = bodySchema.safeParse(JSON.parse(source.body));
+      const doc = buildIndexDocument(
+        {
+          id: source.id,
+          sectionId: source.section_id,
+          type: source.type,
+          publishedAt: source.published_at ?? source.updated_at,
+          title: source.title,
+          lead: source.lead,
+          bodyText: body.success ? bodyPlainText(body.data) : '',
+        },
+        a,
+      );
+      await index.write(trx, doc);
+    },
+
+    async search(params: SearchParams): Promise<SearchResult> {
+      const parsed = searchParamsSchema.safeParse(params);
+      if (!parsed.success) throw invalidParams(parsed.error.issues);
+      const p = parsed.data;
+      const a = await currentAnalyzer(db);
+      const { terms, exclude } = parseQuery(p.q, a);
+      const filters = await resolveFilters(p);
+
+      let query: IndexQuery = { mode: 'all', terms, exclude, filters };
+      let total = await index.count(query);
+      if (total < MIN_ALL_WORDS_HITS && terms.length > 1) {
+        const widened: IndexQuery = { ...query, mode: 'any' };
+        const widenedTotal = await index.count(widened);
+        if (widenedTotal > total) {
+          query = widened;
+          total = widenedTotal;
+        }
+      }
+      const ranked = await rankedPage(query, total, p.page);
+      const sources = new Map((await createSearchRepository(db).hitSources(ranked.map((r) => r.candidate.articleId))).map((s) => [s.id, s]));
+      const hits: SearchHit[] = [];
+      for (const { candidate, score } of ranked) {
+        const s = sources.get(candidate.articleId);
+        if (!s) continue;
+        const body = bodySchema.safeParse(JSON.parse(s.body));
+        const text = [s.lead, body.success ? bodyPlainText(body.data) : ''].filter(Boolean).join('\n');
+        hits.push({
+          id: s.id,
+          url: articlePath({ sectionSlug: s.section_slug, id: s.id, slug: s.slug }),
+          title: s.title,
+          titleSegments: highlightAll(s.title, terms, a),
+          snippet: buildSnippet(text, terms, a),
+          score: Math.round(score * 10_000) / 10_000,
+          publishedAt: s.published_at ?? s.updated_at,
+          sectionSlug: s.section_slug,
+          sectionName: s.section_name,
+          type: s.type,
+        });
+      }
+      return { query: p.q.trim(), mode: query.mode, total, page: p.page, pages: Math.ceil(total / PAGE_SIZE), hits };
+    },
+
+    /** Rebuilds the whole index from the published articles, in batches of one transaction each. */
+    async reindex(progress: (done: number, total: number) => void = () => {}): Promise<number> {
+      const r = createSearchRepository(db);
+      const total = await r.countPublished();
+      names = null;
+      await index.clear(db);
+      generation++;
+      let done = 0;
+      let after = 0;
+      for (;;) {
+        const ids = await r.publishedIdsAfter(after, 500);
+        if (ids.length === 0) break;
+        await db.transaction().execute(async (trx) => {
+          for (const id of ids) await this.indexArticle(trx, id);
+        });
+        done += ids.length;
+        after = ids[ids.length - 1]!;
+        progress(done, total);
+      }
+      return done;
+    },
+
+    /** Bytes the index occupies (benchmarks and the reindex report). */
+    storageBytes: () => index.storageBytes(),
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
