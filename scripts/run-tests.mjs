@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 
-const roots = ['src', 'test'];
+const roots = ['src', 'client', 'test'];
 const filters = process.argv.slice(2);
 const files = [];
 function walk(dir) {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../views/index.js';
+import { buildClientBundles } from './client-bundles.js';
 
 export interface Asset {
   readonly url: string;
@@ -35,9 +36,10 @@ export function loadAssets(): { urls: AssetUrls; byUrl: ReadonlyMap<string, Asse
     cssText = cssText.replaceAll(`/assets/fonts/${name}.woff2`, fonts[i]!.url);
   });
   const cssAsset = hashed('site', 'css', Buffer.from(cssText), css.type);
-  const all = [cssAsset, ...fonts];
+  const scripts = buildClientBundles(ROOT);
+  const all = [cssAsset, ...fonts, ...scripts];
   return {
-    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url) },
+    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), scripts: Object.fromEntries(scripts.map((s) => [s.name, s.url])) },
     byUrl: new Map(all.map((a) => [a.url, a])),
   };
 }

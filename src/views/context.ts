@@ -6,6 +6,8 @@ import type { Channel, Section } from '../domain/index.js';
 export interface AssetUrls {
   readonly css: string;
   readonly fonts: readonly string[];
+  /** Browser islands by name (client/<name>/main.ts), e.g. scripts['editor']. */
+  readonly scripts?: Readonly<Record<string, string>>;
 }
 
 export interface ViewContext {
