@@ -9,6 +9,9 @@ import {
   createMediaService,
   createPublishingService,
   createSiteService,
+  createStaticPageService,
+  createArticleVideoService,
+  createImageCropService,
   systemClock,
   type Clock,
 } from './services/index.js';
@@ -26,7 +29,10 @@ export interface Minbar {
 function createServices(config: Config, database: DatabaseHandle, clock: Clock) {
   const db = database.db;
   return {
-    site: createSiteService({ db }),
+    site: createSiteService({ db, clock }),
+    pages: createStaticPageService({ db, clock }),
+    videos: createArticleVideoService({ db, clock }),
+    crops: createImageCropService({ db, mediaDir: config.mediaDir }),
     publishing: createPublishingService({ db, clock }),
     curation: createCurationService({ db, clock }),
     media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }),
@@ -52,6 +58,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
   return buildApp({
     config: minbar.config,
     site: minbar.services.site,
+    crops: minbar.services.crops,
     logger,
     now: options.now ?? (() => minbar.clock.now()),
   });
@@ -69,6 +76,8 @@ async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<vo
     { avifEffort: 0 },
   );
   const { articles } = await seedDemo({ ...minbar.services, media, clock: minbar.clock, log });
+  const { seedStaticPages } = await import('./cli/seed-static-pages.js');
+  await seedStaticPages(minbar.services.pages, minbar.config.siteName);
   log(`Demo outlet ready: ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -157,7 +157,33 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokenTable;
+  static_pages: StaticPageTable;
+  article_videos: ArticleVideoTable;
   search_documents: SearchDocumentTable;
+}
+
+// Reader site (migration 0004-reader-site): static pages and the video of a video article.
+export interface StaticPageTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: string;
+  /** JSON array of Block. */
+  body: string;
+  position: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ArticleVideoTable {
+  article_id: number;
+  /** Site-relative URL of an MP4 file or an HLS playlist (.m3u8). */
+  url: string;
+  mime: 'video/mp4' | 'application/vnd.apple.mpegurl';
+  poster_media_id: number | null;
+  duration_seconds: number;
+  width: number;
+  height: number;
 }
 
 // Newsroom workflow and curation (migration 0006-workflow).

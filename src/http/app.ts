@@ -5,16 +5,20 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config/index.js';
 import { Gone, InvalidInput, NotFound } from '../domain/index.js';
 import { createFormatter, localeInfo, messages } from '../i18n/index.js';
-import type { SiteService } from '../services/index.js';
+import type { ImageCropService, SiteService } from '../services/index.js';
 import { ErrorPage, renderDocument, type ErrorKind } from '../views/index.js';
 import { loadAssets } from './assets.js';
+import { registerConditionalGet } from './conditional-get.js';
 import type { ContextFactory } from './context-factory.js';
+import { feedRoutes } from './routes/feed-routes.js';
+import { seoRoutes } from './routes/seo-routes.js';
 import { siteRoutes } from './routes/site-routes.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly site: SiteService;
+  readonly crops?: ImageCropService;
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
@@ -31,7 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   const now = deps.now ?? Date.now;
-  const assets = loadAssets();
+  const assets = await loadAssets();
   const headers = securityHeaders(config.publicUrl);
   const locale = 'ar' as const;
   const fmt = createFormatter({ locale, timeZone: config.timeZone, digits: config.digits, hijri: config.hijriDates });
@@ -52,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       channels: chrome.channels,
       now: now(),
       liveOn: chrome.liveOn,
+      staticPages: chrome.staticPages,
     };
   };
 
@@ -59,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.headers(headers);
     return payload;
   });
+  await registerConditionalGet(app);
 
   app.get('/assets/:file', (req: FastifyRequest<{ Params: { file: string } }>, reply) => {
     const asset = assets.byUrl.get(`/assets/${req.params.file}`);
@@ -95,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ ok: true }));
 
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
+  await app.register(feedRoutes, { site: deps.site, context });
+  await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind) {
     const status = { notFound: 404, gone: 410, badRequest: 400, tooManyRequests: 429, serverError: 500 }[kind];

@@ -1,12 +1,14 @@
 // Static assets with content-hashed URLs: the stylesheet from public/, the self-hosted Arabic fonts from
-// their npm package. Hashed URLs are cached for a year; a changed file gets a new URL.
+// their npm package, the site icon and publisher logo, and the client islands bundled by esbuild.
+// Hashed URLs are cached for a year; a changed file gets a new URL.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import sharp from 'sharp';
 import type { AssetUrls } from '../views/index.js';
-import { buildClientBundles } from './client-bundles.js';
 
 export interface Asset {
   readonly url: string;
@@ -22,8 +24,34 @@ function hashed(name: string, ext: string, body: Buffer, type: string): Asset {
   return { url: `/assets/${name}.${h}.${ext}`, body, type };
 }
 
+let islands: Promise<{ entry: Asset; all: Asset[] }> | null = null;
+
+/** The video island and its on-demand hls.js chunk, bundled once per process. */
+function buildIslands(): Promise<{ entry: Asset; all: Asset[] }> {
+  islands ??= build({
+    entryPoints: [join(ROOT, 'client', 'video-player.ts')],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    outdir: join(ROOT, 'public', 'build'),
+    entryNames: '[name].[hash]',
+    chunkNames: 'chunk.[hash]',
+    logLevel: 'silent',
+    legalComments: 'none',
+  }).then((r) => {
+    const all = r.outputFiles.map((f) => ({ url: `/assets/${basename(f.path)}`, body: Buffer.from(f.contents), type: 'text/javascript; charset=utf-8' }));
+    const entry = all.find((a) => a.url.startsWith('/assets/video-player.'));
+    if (!entry) throw new Error('esbuild produced no video-player bundle');
+    return { entry, all };
+  });
+  return islands;
+}
+
 /** Loads every asset once at start-up; requests are then answered from memory. */
-export function loadAssets(): { urls: AssetUrls; byUrl: ReadonlyMap<string, Asset> } {
+export async function loadAssets(): Promise<{ urls: AssetUrls; byUrl: ReadonlyMap<string, Asset> }> {
   const css = hashed('site', 'css', readFileSync(join(ROOT, 'public', 'css', 'site.css')), 'text/css; charset=utf-8');
   const fontFiles = [
     ['naskh-400', '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2'],
@@ -36,10 +64,14 @@ export function loadAssets(): { urls: AssetUrls; byUrl: ReadonlyMap<string, Asse
     cssText = cssText.replaceAll(`/assets/fonts/${name}.woff2`, fonts[i]!.url);
   });
   const cssAsset = hashed('site', 'css', Buffer.from(cssText), css.type);
-  const scripts = buildClientBundles(ROOT);
-  const all = [cssAsset, ...fonts, ...scripts];
+  const iconSvg = readFileSync(join(ROOT, 'public', 'icon.svg'));
+  const icon = hashed('icon', 'svg', iconSvg, 'image/svg+xml');
+  // Search engines want a raster publisher logo: the icon drawn at 512×512.
+  const logo = hashed('logo', 'png', await sharp(iconSvg, { density: 800 }).resize(512, 512).png().toBuffer(), 'image/png');
+  const { entry, all: islandFiles } = await buildIslands();
+  const all = [cssAsset, ...fonts, icon, logo, ...islandFiles];
   return {
-    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), scripts: Object.fromEntries(scripts.map((s) => [s.name, s.url])) },
+    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), icon: icon.url, logo: logo.url, videoPlayer: entry.url },
     byUrl: new Map(all.map((a) => [a.url, a])),
   };
 }

@@ -1,6 +1,7 @@
 // Front door of the services: one factory per use-case area, each taking its dependencies.
 export { systemClock, fixedClock, type Clock } from './clock.js';
 export { createSiteService, LATEST_HEADLINES, type SiteService, type SiteChrome, type HomeData, type ArticlePageData, type ArticleLookup, type LiveData } from './site/site-service.js';
+export * from './site/index.js';
 export { noArticleHooks, type ArticleHooks, type ArticleWritten } from './publishing/article-hooks.js';
 export {
   createPublishingService,

@@ -8,6 +8,11 @@ export interface AssetUrls {
   readonly fonts: readonly string[];
   /** Browser islands by name (client/<name>/main.ts), e.g. scripts['editor']. */
   readonly scripts?: Readonly<Record<string, string>>;
+  /** The site icon (SVG) and the publisher logo for structured data (PNG, 512×512). */
+  readonly icon: string;
+  readonly logo: string;
+  /** The video island that loads hls.js on demand where HLS is not played natively. */
+  readonly videoPlayer: string;
 }
 
 export interface ViewContext {
@@ -25,6 +30,8 @@ export interface ViewContext {
   readonly now: number;
   /** Show the مباشر badge as "on air" (a live blog or stream is running). */
   readonly liveOn: boolean;
+  /** The outlet's static pages (about, contact, …) linked from the footer. */
+  readonly staticPages?: ReadonlyArray<{ readonly slug: string; readonly title: string }>;
 }
 
 /** Document-level metadata of a page. */
@@ -34,6 +41,19 @@ export interface PageMeta {
   /** Path of the canonical URL, e.g. "/politics/12/…". */
   readonly canonicalPath?: string;
   readonly noindex?: boolean;
-  readonly image?: string;
-  readonly type?: 'website' | 'article';
+  readonly image?: { readonly url: string; readonly width: number; readonly height: number; readonly alt: string };
+  readonly type?: 'website' | 'article' | 'video.other';
+  /** Structured data objects, each rendered as one JSON-LD script. */
+  readonly jsonLd?: readonly object[];
+  /** Previous and next pages of a paginated list (absolute paths). */
+  readonly prevPath?: string;
+  readonly nextPath?: string;
+  /** An RSS feed for this page, besides the site's. */
+  readonly feed?: { readonly title: string; readonly path: string };
+  readonly article?: {
+    readonly publishedTime: string;
+    readonly modifiedTime: string;
+    readonly section: string;
+    readonly tags: readonly string[];
+  };
 }

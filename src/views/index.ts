@@ -6,3 +6,6 @@ export { HomePage } from './site/home-page.js';
 export { ArticlePage } from './site/article-page.js';
 export { ErrorPage, type ErrorKind } from './site/error-page.js';
 export { LivePage } from './site/live-page.js';
+export { ListPage, listBasePath } from './site/list-page.js';
+export { StaticPage } from './site/static-page.js';
+export { renderRss, renderSitemapIndex, renderUrlSet, renderNewsSitemap, renderRobots, type SitemapUrl } from './feeds/index.js';

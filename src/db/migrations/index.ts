@@ -5,6 +5,7 @@ import type { Capabilities } from '../capabilities.js';
 import * as m0001 from './0001-content.js';
 import * as m0002 from './0002-search-index.js';
 import * as m0003 from './0003-newsroom.js';
+import * as m0004 from './0004-reader-site.js';
 import * as m0006 from './0006-workflow.js';
 
 export interface MigrationStep {
@@ -16,5 +17,6 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0001-content', up: m0001.up },
   { name: '0002-search-index', up: m0002.up },
   { name: '0003-newsroom', up: m0003.up },
+  { name: '0004-reader-site', up: m0004.up },
   { name: '0006-workflow', up: m0006.up },
 ];

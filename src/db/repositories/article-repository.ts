@@ -54,7 +54,7 @@ export interface ListQuery {
   readonly excludeIds?: readonly number[];
 }
 
-function summaryQuery(db: Q) {
+export function summaryQuery(db: Q) {
   return db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -75,7 +75,7 @@ function summaryQuery(db: Q) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
-function summaryFromRow(r: SummaryRow): ArticleSummary {
+export function summaryFromRow(r: SummaryRow): ArticleSummary {
   return {
     id: r.id,
     slug: r.slug,

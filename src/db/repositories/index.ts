@@ -5,6 +5,7 @@ import { createArticleRepository } from './article-repository.js';
 import { createCommentRepository } from './comment-repository.js';
 import { createMediaRepository } from './media-repository.js';
 import { createAuthorRepository, createChannelRepository, createTagRepository } from './people-repository.js';
+import { createReaderRepository } from './reader-repository.js';
 import { createSectionRepository } from './section-repository.js';
 import { createStoryRepository } from './story-repository.js';
 
@@ -18,6 +19,7 @@ export function createRepositories(db: Kysely<Database>) {
     channels: createChannelRepository(db),
     media: createMediaRepository(db),
     comments: createCommentRepository(db),
+    reader: createReaderRepository(db),
   };
 }
 
@@ -27,3 +29,4 @@ export type { NewSection } from './section-repository.js';
 export type { NewStory } from './story-repository.js';
 export type { NewMedia } from './media-repository.js';
 export type { NewComment } from './comment-repository.js';
+export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticPageRecord, ArticleVideo } from './reader-repository.js';

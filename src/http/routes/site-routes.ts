@@ -1,9 +1,12 @@
-// The public site's pages: home, article (with canonical-slug redirects) and the live landing page.
-// Parses the request, asks the site service, renders a view; no SQL and no business rules here.
+// The public site's pages: home, latest, sections, stories, tags, authors, static pages, the live landing
+// page and articles (with canonical-slug redirects). Parses the request (zod), asks the site service,
+// renders a view with Last-Modified; no SQL and no business rules here.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { articlePath, parseArticleId } from '../../domain/index.js';
-import type { SiteService } from '../../services/index.js';
-import { ArticlePage, HomePage, LivePage, renderDocument, type ErrorKind } from '../../views/index.js';
+import { z } from 'zod';
+import { InvalidInput, articlePath, authorPath, parseArticleId, sectionPath, storyPath, tagPath } from '../../domain/index.js';
+import type { PageRequest, SiteService } from '../../services/index.js';
+import { ArticlePage, HomePage, ListPage, LivePage, StaticPage, renderDocument, type ErrorKind } from '../../views/index.js';
+import { httpDate } from '../conditional-get.js';
 import type { ContextFactory } from '../context-factory.js';
 
 interface Options {
@@ -13,8 +16,40 @@ interface Options {
 }
 
 const SECTION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** Story, tag and author slugs may be Arabic: letters, digits and hyphens of any script. */
+const ANY_SLUG = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]{0,199}$/u;
 
-function html(reply: FastifyReply, body: string, maxAge = 60) {
+const pageQuery = z
+  .object({
+    page: z.coerce.number({ message: 'رقم الصفحة غير صالح.' }).int('رقم الصفحة غير صالح.').min(1, 'رقم الصفحة غير صالح.').max(100_000, 'رقم الصفحة كبير جدًا.').optional(),
+    before: z
+      .string()
+      .regex(/^[0-9]{1,15}\.[1-9][0-9]{0,14}$/, 'مؤشر الصفحة غير صالح.')
+      .transform((v) => {
+        const [publishedAt, id] = v.split('.').map(Number) as [number, number];
+        return { publishedAt, id };
+      })
+      .optional(),
+  })
+  .passthrough();
+
+/** `?page=N&before=<publishedAt>.<id>` → a page request, or where to redirect a malformed combination. */
+function parsePage(query: unknown): { request: PageRequest } | { redirectToFirst: true } {
+  const r = pageQuery.safeParse(query);
+  if (!r.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'page')] ??= issue.message;
+    throw new InvalidInput('رابط الصفحة غير صالح.', fields);
+  }
+  const page = r.data.page ?? 1;
+  const before = r.data.before ?? null;
+  // Page N needs its cursor and page 1 has none: anything else is an old or hand-made link.
+  if ((page > 1) !== (before !== null)) return { redirectToFirst: true };
+  return { request: { page, before } };
+}
+
+function html(reply: FastifyReply, body: string, lastModified: number | null, maxAge = 60) {
+  if (lastModified !== null) reply.header('last-modified', httpDate(lastModified));
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=300`)
@@ -24,12 +59,39 @@ function html(reply: FastifyReply, body: string, maxAge = 60) {
 export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, context, sendError }) => {
   app.get('/', async (req, reply) => {
     const [ctx, data] = await Promise.all([context(req), site.home()]);
-    return html(reply, renderDocument(HomePage({ ctx, data })));
+    return html(reply, renderDocument(HomePage({ ctx, data })), data.lastModified);
   });
 
   app.get('/live', async (req, reply) => {
     const [ctx, data] = await Promise.all([context(req), site.live()]);
-    return html(reply, renderDocument(LivePage({ ctx, data })), 15);
+    return html(reply, renderDocument(LivePage({ ctx, data })), null, 15);
+  });
+
+  const list =
+    (kind: 'section' | 'story' | 'tag' | 'author' | 'latest') =>
+    async (req: FastifyRequest<{ Params: { slug?: string } }>, reply: FastifyReply) => {
+      const slug = req.params.slug ?? '';
+      if (kind === 'section' ? !SECTION_SLUG.test(slug) : kind !== 'latest' && !ANY_SLUG.test(slug)) {
+        return sendError(req, reply, 'notFound');
+      }
+      const parsed = parsePage(req.query);
+      if ('redirectToFirst' in parsed) {
+        const paths = { latest: () => '/latest', section: sectionPath, story: storyPath, tag: tagPath, author: authorPath };
+        return reply.redirect(paths[kind](slug), 301);
+      }
+      const [ctx, data] = await Promise.all([context(req), site.list(kind, slug, parsed.request)]);
+      return html(reply, renderDocument(ListPage({ ctx, data })), data.lastModified);
+    };
+  app.get('/latest', list('latest'));
+  app.get('/stories/:slug', list('story'));
+  app.get('/tags/:slug', list('tag'));
+  app.get('/authors/:slug', list('author'));
+  app.get('/:slug', list('section'));
+
+  app.get('/pages/:slug', async (req: FastifyRequest<{ Params: { slug: string } }>, reply) => {
+    if (!SECTION_SLUG.test(req.params.slug)) return sendError(req, reply, 'notFound');
+    const [ctx, page] = await Promise.all([context(req), site.staticPage(req.params.slug)]);
+    return html(reply, renderDocument(StaticPage({ ctx, page })), page.updatedAt, 300);
   });
 
   const article = async (req: FastifyRequest<{ Params: { section: string; id: string; slug?: string } }>, reply: FastifyReply) => {
@@ -41,7 +103,10 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
       return reply.redirect(articlePath({ sectionSlug: found.sectionSlug, id: found.id, slug: found.slug }), 301);
     }
     const ctx = await context(req);
-    return html(reply, renderDocument(ArticlePage({ ctx, data: found.data })));
+    const d = found.data;
+    // The page shows the latest headlines and comments too: it changes when any of them does.
+    const lastModified = Math.max(d.article.updatedAt, ...d.latest.map((a) => a.updatedAt), ...d.comments.map((c) => c.createdAt));
+    return html(reply, renderDocument(ArticlePage({ ctx, data: d })), lastModified);
   };
   app.get('/:section/:id', article);
   app.get('/:section/:id/:slug', article);

@@ -1,15 +1,18 @@
 // What readers see: the public read operations behind the home page, article pages and the site chrome.
 // Reads published content only; knows nothing of HTTP or HTML.
-import type { ArticleSummary, Article, Channel, PublicComment, Section, Story } from '../../domain/index.js';
+import type { ArticleSummary, Article, Author, Channel, Media, PublicComment, Section, Story, Tag } from '../../domain/index.js';
 import { Gone, NotFound } from '../../domain/index.js';
-import type { Db } from '../../db/index.js';
+import type { ArticleFilter, ArticleVideo, Cursor, Db, SitemapArticle, SitemapBucket, StaticPageRecord } from '../../db/index.js';
 import { createRepositories } from '../../db/index.js';
+import type { Clock } from '../clock.js';
 
 export interface SiteChrome {
   readonly sections: readonly Section[];
   readonly channels: readonly Channel[];
   /** A live blog is published: the header's مباشر link shows as on air. */
   readonly liveOn: boolean;
+  /** The outlet's static pages, for the footer. */
+  readonly staticPages: ReadonlyArray<{ readonly slug: string; readonly title: string }>;
 }
 
 export interface LiveData {
@@ -22,6 +25,63 @@ export interface HomeData {
   readonly lead: ArticleSummary | null;
   readonly latest: readonly ArticleSummary[];
   readonly featuredStoryArticles: readonly ArticleSummary[];
+  /** The newest articles of each top-level section, in navigation order. */
+  readonly sectionBlocks: ReadonlyArray<{ readonly section: Section; readonly articles: readonly ArticleSummary[] }>;
+  readonly lastModified: number | null;
+}
+
+/** Which page of a keyset-paginated list: page 1 has no cursor; page N carries the cursor of page N−1's last item. */
+export interface PageRequest {
+  readonly page: number;
+  readonly before: Cursor | null;
+}
+
+export interface PageLink {
+  readonly page: number;
+  readonly before: Cursor | null;
+}
+
+export type ListSubject =
+  | { readonly kind: 'section'; readonly section: Section; readonly subsections: readonly Section[] }
+  | { readonly kind: 'story'; readonly story: Story }
+  | { readonly kind: 'tag'; readonly tag: Tag }
+  | { readonly kind: 'author'; readonly author: Author }
+  | { readonly kind: 'latest' };
+
+export interface ListPageData {
+  readonly subject: ListSubject;
+  readonly articles: readonly ArticleSummary[];
+  readonly page: number;
+  /** The cursor this page was asked with (null on page 1): part of its canonical URL. */
+  readonly requestBefore: Cursor | null;
+  readonly next: PageLink | null;
+  readonly previous: PageLink | null;
+  readonly lastModified: number | null;
+}
+
+export interface FeedData {
+  readonly subject: ListSubject;
+  readonly articles: readonly ArticleSummary[];
+  readonly lastModified: number | null;
+}
+
+export interface SitemapIndexData {
+  readonly articleBuckets: readonly SitemapBucket[];
+  readonly pagesLastModified: number | null;
+}
+
+export interface SitemapPagesData {
+  readonly lastModified: number | null;
+  readonly sections: readonly Section[];
+  readonly stories: ReadonlyArray<{ slug: string; lastModified: number | null }>;
+  readonly tags: ReadonlyArray<{ slug: string; lastModified: number }>;
+  readonly authors: ReadonlyArray<{ slug: string; lastModified: number }>;
+  readonly staticPages: readonly StaticPageRecord[];
+}
+
+export interface NewsSitemapData {
+  readonly articles: readonly ArticleSummary[];
+  readonly lastModified: number | null;
 }
 
 export interface ArticlePageData {
@@ -31,6 +91,9 @@ export interface ArticlePageData {
   readonly related: readonly ArticleSummary[];
   readonly comments: readonly PublicComment[];
   readonly commentCount: number;
+  readonly video: ArticleVideo | null;
+  /** Pictures placed inside the body (image blocks). */
+  readonly bodyMedia?: readonly Media[];
 }
 
 export type ArticleLookup =
@@ -39,9 +102,70 @@ export type ArticleLookup =
 
 /** Headlines in the latest list: the seed page shows nineteen. */
 export const LATEST_HEADLINES = 20;
+/** Articles per page of a section, story, tag, author or the latest-news list. */
+export const LIST_PAGE_SIZE = 20;
+/** Items in an RSS feed. */
+export const FEED_SIZE = 30;
+/** URLs per sitemap file: the protocol allows 50,000. */
+export const SITEMAP_SIZE = 50_000;
+/** The Google News sitemap: articles of the last 48 hours, at most 1,000. */
+export const NEWS_WINDOW_MS = 48 * 3_600_000;
+export const NEWS_SITEMAP_MAX = 1000;
+/** Related articles under an article: same story first, then shared tags. */
+export const RELATED_COUNT = 4;
 
-export function createSiteService(deps: { db: Db }) {
+export interface SiteServiceOptions {
+  readonly sitemapSize?: number;
+  readonly listPageSize?: number;
+}
+
+export function createSiteService(deps: { db: Db; clock?: Clock }, options: SiteServiceOptions = {}) {
   const repos = createRepositories(deps.db);
+  const clock = deps.clock ?? { now: () => Date.now() };
+  const sitemapSize = options.sitemapSize ?? SITEMAP_SIZE;
+  const pageSize = options.listPageSize ?? LIST_PAGE_SIZE;
+
+  async function subjectFilter(subject: ListSubject): Promise<ArticleFilter> {
+    switch (subject.kind) {
+      case 'section':
+        return { sectionIds: [subject.section.id, ...subject.subsections.map((s) => s.id)] };
+      case 'story':
+        return { storyId: subject.story.id };
+      case 'tag':
+        return { tagId: subject.tag.id };
+      case 'author':
+        return { authorId: subject.author.id };
+      case 'latest':
+        return {};
+    }
+  }
+
+  async function findSubject(kind: ListSubject['kind'], slug: string): Promise<ListSubject> {
+    if (kind === 'latest') return { kind };
+    if (kind === 'section') {
+      const all = await repos.sections.listAll();
+      const section = all.find((s) => s.slug === slug);
+      if (!section) throw new NotFound(`section ${slug}`);
+      return { kind, section, subsections: all.filter((s) => s.parentId === section.id) };
+    }
+    if (kind === 'story') {
+      const story = await repos.stories.bySlug(slug);
+      if (!story) throw new NotFound(`story ${slug}`);
+      return { kind, story };
+    }
+    if (kind === 'tag') {
+      const tag = await repos.reader.tagBySlug(slug);
+      if (!tag) throw new NotFound(`tag ${slug}`);
+      return { kind, tag };
+    }
+    const author = await repos.authors.bySlug(slug);
+    if (!author) throw new NotFound(`author ${slug}`);
+    return { kind, author };
+  }
+
+  const newest = (list: readonly ArticleSummary[]): number | null =>
+    list.length === 0 ? null : Math.max(...list.map((a) => a.updatedAt));
+  const cursorOf = (a: ArticleSummary): Cursor => ({ publishedAt: a.publishedAt, id: a.id });
 
   async function latest(limit: number, excludeIds: readonly number[] = []): Promise<ArticleSummary[]> {
     return repos.articles.listPublished({ limit, excludeIds });
@@ -49,12 +173,13 @@ export function createSiteService(deps: { db: Db }) {
 
   return {
     async chrome(): Promise<SiteChrome> {
-      const [sections, channels, liveOn] = await Promise.all([
+      const [sections, channels, liveOn, pages] = await Promise.all([
         repos.sections.listAll(),
         repos.channels.listAll(),
         repos.articles.anyPublishedOfType('live'),
+        repos.reader.staticPages(),
       ]);
-      return { sections, channels, liveOn };
+      return { sections, channels, liveOn, staticPages: pages.map((p) => ({ slug: p.slug, title: p.title })) };
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */
@@ -68,11 +193,98 @@ export function createSiteService(deps: { db: Db }) {
     },
 
     async home(): Promise<HomeData> {
-      const [stories, latestList] = await Promise.all([repos.stories.listActive(), latest(LATEST_HEADLINES + 1)]);
+      const [stories, latestList, sections] = await Promise.all([
+        repos.stories.listActive(),
+        latest(LATEST_HEADLINES + 1),
+        repos.sections.listAll(),
+      ]);
       const [lead = null, ...rest] = latestList;
       const featured = stories.find((s) => s.featured) ?? null;
       const featuredStoryArticles = featured ? await repos.articles.listPublished({ limit: 4, storyId: featured.id }) : [];
-      return { stories, lead, latest: rest, featuredStoryArticles };
+      const top = sections.filter((s) => s.parentId === null && s.inNav);
+      const onHome = new Set(latestList.slice(0, 7).map((a) => a.id));
+      const sectionBlocks = (
+        await Promise.all(
+          top.map(async (section) => ({
+            section,
+            articles: await repos.reader.listArticles({
+              limit: 4,
+              sectionIds: [section.id, ...sections.filter((c) => c.parentId === section.id).map((c) => c.id)],
+              excludeIds: [...onHome],
+            }),
+          })),
+        )
+      ).filter((b) => b.articles.length > 0);
+      return { stories, lead, latest: rest, featuredStoryArticles, sectionBlocks, lastModified: newest(latestList) };
+    },
+
+    /**
+     * One page of a section, story, tag, author or the latest news, by keyset: page N carries the cursor
+     * of page N−1's last article, so page 10,000 costs what page 1 costs and its content never shifts.
+     */
+    async list(kind: ListSubject['kind'], slug: string, request: PageRequest): Promise<ListPageData> {
+      const subject = await findSubject(kind, slug);
+      const filter = await subjectFilter(subject);
+      const rows = await repos.reader.listArticles({ ...filter, limit: pageSize + 1, ...(request.before ? { before: request.before } : {}) });
+      const articles = rows.slice(0, pageSize);
+      // A page past the end is not a page.
+      if (request.page > 1 && articles.length === 0) throw new NotFound(`${kind} ${slug} page ${request.page}`);
+      const last = articles.at(-1);
+      const next = rows.length > pageSize && last ? { page: request.page + 1, before: cursorOf(last) } : null;
+      let previous: PageLink | null = null;
+      if (request.page > 1 && articles[0]) {
+        // The previous page starts after the pageSize articles newer than this page's first one.
+        const newer = await repos.reader.listArticles({ ...filter, limit: pageSize + 1, after: cursorOf(articles[0]) });
+        const boundary = newer.length > pageSize ? newer[pageSize] : undefined;
+        previous = request.page === 2 || !boundary ? { page: 1, before: null } : { page: request.page - 1, before: cursorOf(boundary) };
+      }
+      return { subject, articles, page: request.page, requestBefore: request.before, next, previous, lastModified: newest(articles) };
+    },
+
+    /** The newest articles of the whole site, a section or a story, for RSS. */
+    async feed(kind: 'latest' | 'section' | 'story', slug: string): Promise<FeedData> {
+      const subject = await findSubject(kind, slug);
+      const articles = await repos.reader.listArticles({ ...(await subjectFilter(subject)), limit: FEED_SIZE });
+      return { subject, articles, lastModified: newest(articles) };
+    },
+
+    async sitemapIndex(): Promise<SitemapIndexData> {
+      const [articleBuckets, pagesLastModified] = await Promise.all([repos.reader.articleBuckets(sitemapSize), repos.reader.lastChange()]);
+      return { articleBuckets, pagesLastModified };
+    },
+
+    async sitemapArticles(bucket: number): Promise<{ articles: readonly SitemapArticle[]; lastModified: number | null }> {
+      const articles = await repos.reader.articlesInBucket(bucket, sitemapSize);
+      if (articles.length === 0) throw new NotFound(`sitemap bucket ${bucket}`);
+      return { articles, lastModified: Math.max(...articles.map((a) => a.updatedAt)) };
+    },
+
+    async sitemapPages(): Promise<SitemapPagesData> {
+      const [lastModified, sections, stories, tags, authors, staticPages] = await Promise.all([
+        repos.reader.lastChange(),
+        repos.sections.listAll(),
+        repos.reader.allStories(),
+        repos.reader.tagsInUse(),
+        repos.reader.authorsInUse(),
+        repos.reader.staticPages(),
+      ]);
+      return { lastModified, sections, stories, tags, authors, staticPages };
+    },
+
+    /** Articles published in the last 48 hours (at most 1,000), for the Google News sitemap. */
+    async newsSitemap(): Promise<NewsSitemapData> {
+      const articles = await repos.reader.listArticles({ since: clock.now() - NEWS_WINDOW_MS, limit: NEWS_SITEMAP_MAX });
+      return { articles, lastModified: newest(articles) };
+    },
+
+    async staticPage(slug: string): Promise<StaticPageRecord> {
+      const page = await repos.reader.staticPage(slug);
+      if (!page) throw new NotFound(`page ${slug}`);
+      return page;
+    },
+
+    async staticPages(): Promise<StaticPageRecord[]> {
+      return repos.reader.staticPages();
     },
 
     /**
@@ -91,16 +303,24 @@ export function createSiteService(deps: { db: Db }) {
       const article = await repos.articles.load(id);
       if (!article) throw new NotFound(`article ${id}`);
       const storyOfArticle = article.stories[0];
-      const [stories, latestList, related, comments, commentCount] = await Promise.all([
+      const [stories, latestList, sameStory, comments, commentCount, video] = await Promise.all([
         repos.stories.listActive(),
         latest(LATEST_HEADLINES, [id]),
-        storyOfArticle
-          ? repos.articles.listPublished({ limit: 4, storyId: storyOfArticle.id, excludeIds: [id] })
-          : repos.articles.listPublished({ limit: 4, sectionId: article.section.id, excludeIds: [id] }),
+        storyOfArticle ? repos.articles.listPublished({ limit: RELATED_COUNT, storyId: storyOfArticle.id, excludeIds: [id] }) : [],
         repos.comments.approvedFor(id, 50),
         repos.comments.countApproved(id),
+        article.type === 'video' ? repos.reader.videoOf(id) : null,
       ]);
-      return { kind: 'page', data: { article, stories, latest: latestList, related, comments, commentCount } };
+      // Related: the same story first, then articles sharing the most tags.
+      const byTags = await repos.reader.relatedByTags(
+        article.tags.map((t) => t.id),
+        [id, ...sameStory.map((a) => a.id)],
+        RELATED_COUNT - sameStory.length,
+      );
+      const related = [...sameStory, ...byTags];
+      const bodyMediaIds = [...new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
+      const bodyMedia = (await Promise.all(bodyMediaIds.map((m) => repos.media.byId(m)))).filter((m): m is Media => m !== null);
+      return { kind: 'page', data: { article, stories, latest: latestList, related, comments, commentCount, video, bodyMedia } };
     },
   };
 }

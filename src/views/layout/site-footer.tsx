@@ -19,6 +19,21 @@ export function SiteFooter({ ctx }: { ctx: ViewContext }) {
             ))}
         </ul>
       </nav>
+      {ctx.staticPages && ctx.staticPages.length > 0 ? (
+        <nav aria-labelledby="footer-pages-title" class="site-footer__pages">
+          <h2 id="footer-pages-title">{ctx.t.reader.aboutSite}</h2>
+          <ul>
+            {ctx.staticPages.map((p) => (
+              <li key={p.slug}>
+                <a href={`/pages/${p.slug}`}>{p.title}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/rss.xml">{ctx.t.site.rss}</a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <p class="site-footer__copy">
         {ctx.t.site.copyright(ctx.fmt.year(ctx.now), ctx.siteName)} — {ctx.t.site.allRightsReserved}
       </p>

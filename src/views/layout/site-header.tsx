@@ -3,6 +3,7 @@
 import type { Section } from '../../domain/index.js';
 import { sectionPath } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
+import { SearchIcon } from '../parts/icons.js';
 import { ChannelLinks } from './channel-links.js';
 
 function topLevel(sections: readonly Section[]): Section[] {
@@ -33,6 +34,16 @@ export function SiteHeader({ ctx }: { ctx: ViewContext }) {
         <a class="masthead__name" href="/">
           {ctx.siteName}
         </a>
+        <form class="search-form" action="/search" method="get" role="search">
+          <label class="visually-hidden" for="site-search">
+            {ctx.t.reader.searchLabel}
+          </label>
+          <input id="site-search" class="search-form__input" type="search" name="q" placeholder={ctx.t.site.searchPlaceholder} />
+          <button class="search-form__submit" type="submit">
+            <SearchIcon />
+            <span class="visually-hidden">{ctx.t.reader.searchSubmit}</span>
+          </button>
+        </form>
         <a class={ctx.liveOn ? 'live-link live-link--on' : 'live-link'} href="/live">
           <span class="live-link__dot" aria-hidden="true"></span>
           {ctx.t.site.live}

@@ -1,14 +1,20 @@
 // The article page: every element of the seed page — headline, lead, hero figure with caption and credit,
-// body with isolated Latin runs, source line, dates, authors, tags, stories, comments and latest headlines.
+// body with isolated Latin runs, source line, dates, authors, tags, stories, comments and latest headlines —
+// plus the video player, share links, the updates/corrections trail, related articles and structured data.
 import type { Media } from '../../domain/index.js';
 import { articlePath, authorPath, sectionPath, storyPath, tagPath } from '../../domain/index.js';
 import type { ArticlePageData } from '../../services/index.js';
-import { countWords } from '../../text/index.js';
+import { countWords, readingMinutes } from '../../text/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
+import { Breadcrumbs } from '../parts/breadcrumbs.js';
 import { ArticleCard, HeadlineList, StoriesStrip, TimeStamp } from '../parts/cards.js';
-import { Picture, variantNear } from '../parts/picture.js';
+import { DateLine } from '../parts/dates.js';
+import { breadcrumbList, newsArticle, videoObject, type Crumb } from '../parts/json-ld.js';
+import { Picture } from '../parts/picture.js';
 import { BidiText, BodyBlocks, bodyText } from '../parts/rich-text.js';
+import { ShareLinks } from '../parts/share-links.js';
+import { VideoPlayer } from '../parts/video-player.js';
 
 export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePageData }) {
   const { article: a } = data;
@@ -16,25 +22,41 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
   const canonicalPath = articlePath(a);
   const heroCaption = a.heroCaption ?? a.hero?.caption ?? '';
   const heroCredit = a.heroCredit ?? a.hero?.credit ?? '';
-  const media = new Map<number, Media>();
-  const words = countWords(`${a.lead}\n${bodyText(a.body)}`);
-  const minutes = Math.max(1, Math.round(words / 180));
-  const shareImage = a.hero ? variantNear(a.hero, 1200) : null;
+  const media = new Map<number, Media>((data.bodyMedia ?? []).map((m) => [m.id, m]));
+  const minutes = readingMinutes(countWords(`${a.lead}\n${bodyText(a.body)}`));
   const updated = a.updatedAt > a.publishedAt + 60_000;
   const typeLabel = a.type === 'opinion' ? t.article.opinion : a.type === 'video' ? t.article.video : a.type === 'live' ? t.article.liveType : null;
+  const description = a.seoDescription ?? a.lead;
+  const url = `${ctx.publicUrl}${canonicalPath}`;
+  const crumbs: Crumb[] = [{ name: t.site.home, path: '/' }];
+  const parent = a.section.parentId !== null ? ctx.sections.find((s) => s.id === a.section.parentId) : undefined;
+  if (parent) crumbs.push({ name: parent.name, path: sectionPath(parent.slug) });
+  crumbs.push({ name: a.section.name, path: sectionPath(a.section.slug) });
+  const jsonLd: object[] = [newsArticle(ctx, a, description), breadcrumbList(ctx, [...crumbs, { name: a.title, path: canonicalPath }])];
+  if (data.video) jsonLd.push(videoObject(ctx, a, data.video, description));
 
   return (
     <Document
       ctx={ctx}
       meta={{
         title: a.seoTitle ?? a.title,
-        description: a.seoDescription ?? a.lead,
+        description,
         canonicalPath,
         type: 'article',
-        ...(shareImage ? { image: `${ctx.publicUrl}/media/${shareImage.key}` } : {}),
+        ...(a.hero
+          ? { image: { url: `${ctx.publicUrl}/media/crop/${a.hero.key}/16x9/1200.jpg`, width: 1200, height: 675, alt: a.heroAlt ?? a.hero.alt } }
+          : {}),
+        article: {
+          publishedTime: ctx.fmt.iso(a.publishedAt),
+          modifiedTime: ctx.fmt.iso(Math.max(a.updatedAt, a.publishedAt)),
+          section: a.section.name,
+          tags: a.tags.map((tag) => tag.name),
+        },
+        jsonLd,
       }}
     >
       <StoriesStrip ctx={ctx} stories={data.stories} />
+      <Breadcrumbs ctx={ctx} crumbs={crumbs} />
       <article class="article" aria-labelledby="article-title">
         <header class="article__header">
           <p class="article__kicker">
@@ -65,7 +87,7 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
             ) : null}
             <p class="article__dates">
               <span>
-                {t.article.published}: <TimeStamp ctx={ctx} at={a.publishedAt} />
+                {t.article.published}: <DateLine ctx={ctx} at={a.publishedAt} withHijri />
               </span>
               {updated ? (
                 <span>
@@ -73,13 +95,14 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
                   · {t.article.updated}: <TimeStamp ctx={ctx} at={a.updatedAt} />
                 </span>
               ) : null}
-              {ctx.fmt.hijri ? <span class="article__hijri"> · {ctx.fmt.hijriDate(a.publishedAt)}</span> : null}
-              <span> · {ctx.fmt.minutesRead(minutes)}</span>
+              <span class="article__reading"> · {ctx.fmt.minutesRead(minutes)}</span>
             </p>
           </div>
         </header>
 
-        {a.hero ? (
+        {data.video ? <VideoPlayer ctx={ctx} video={data.video} title={a.title} /> : null}
+
+        {a.hero && !data.video ? (
           <figure class="article__hero">
             <Picture media={a.hero} alt={a.heroAlt ?? a.hero.alt} sizes="(min-width: 60em) 48rem, 100vw" priority />
             <figcaption>
@@ -104,18 +127,28 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
           </p>
         ) : null}
 
-        {a.corrections.length > 0 ? (
-          <aside class="article__corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">{t.article.correction}</h2>
-            <ul>
+        {updated || a.corrections.length > 0 ? (
+          <section class="article__trail" aria-labelledby="trail-title">
+            <h2 id="trail-title">{t.reader.trail}</h2>
+            <ol>
+              <li>
+                <TimeStamp ctx={ctx} at={a.publishedAt} />: {t.reader.trailPublished}
+              </li>
               {a.corrections.map((c) => (
-                <li key={c.id}>
-                  <TimeStamp ctx={ctx} at={c.createdAt} />: <BidiText text={c.note} />
+                <li key={c.id} class="article__correction">
+                  <TimeStamp ctx={ctx} at={c.createdAt} />: <BidiText text={t.reader.trailCorrected(c.note)} />
                 </li>
               ))}
-            </ul>
-          </aside>
+              {updated && !a.corrections.some((c) => Math.abs(c.createdAt - a.updatedAt) < 60_000) ? (
+                <li>
+                  <TimeStamp ctx={ctx} at={a.updatedAt} />: {t.reader.trailUpdated}
+                </li>
+              ) : null}
+            </ol>
+          </section>
         ) : null}
+
+        <ShareLinks ctx={ctx} url={url} title={a.title} />
 
         <footer class="article__footer">
           {a.stories.length > 0 ? (

@@ -1,0 +1,332 @@
+// The reader site's queries: keyset-paginated lists (section, story, tag, author, latest), related
+// articles, sitemap buckets, the news sitemap window, static pages and article videos. SQL only.
+import type { Kysely } from 'kysely';
+import type { ArticleSummary, ArticleType, Block, Media, Tag } from '../../domain/index.js';
+import type { Database } from '../schema.js';
+import { summaryFromRow, summaryQuery, type Cursor } from './article-repository.js';
+import { MEDIA_FIELDS, mediaFromPrefixed, mediaFromRow, mediaSelection } from './media-columns.js';
+
+type Q = Kysely<Database>;
+
+/** A list filter: which published articles belong to the page. */
+export interface ArticleFilter {
+  readonly sectionIds?: readonly number[];
+  readonly storyId?: number;
+  readonly tagId?: number;
+  readonly authorId?: number;
+  readonly type?: ArticleType;
+  /** Only articles published at or after this time (news sitemap). */
+  readonly since?: number;
+  readonly excludeIds?: readonly number[];
+}
+
+export interface KeysetQuery extends ArticleFilter {
+  readonly limit: number;
+  /** Strictly older than this cursor (next pages). */
+  readonly before?: Cursor;
+  /** Strictly newer than this cursor, returned oldest first (to find the previous page). */
+  readonly after?: Cursor;
+}
+
+export interface SitemapBucket {
+  /** Bucket number: ids from bucket × size to (bucket + 1) × size − 1. */
+  readonly bucket: number;
+  readonly count: number;
+  readonly lastModified: number;
+}
+
+export interface SitemapArticle {
+  readonly id: number;
+  readonly slug: string;
+  readonly sectionSlug: string;
+  readonly updatedAt: number;
+}
+
+export interface StaticPageRecord {
+  readonly id: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+  readonly body: Block[];
+  readonly position: number;
+  readonly updatedAt: number;
+}
+
+export interface ArticleVideo {
+  readonly url: string;
+  readonly mime: 'video/mp4' | 'application/vnd.apple.mpegurl';
+  readonly poster: Media | null;
+  readonly durationSeconds: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function createReaderRepository(db: Q) {
+  function filtered(f: ArticleFilter) {
+    let q = summaryQuery(db).where('a.status', '=', 'published');
+    if (f.sectionIds) q = q.where('a.section_id', 'in', f.sectionIds.length > 0 ? [...f.sectionIds] : [-1]);
+    if (f.type) q = q.where('a.type', '=', f.type);
+    if (f.since !== undefined) q = q.where('a.published_at', '>=', f.since);
+    if (f.excludeIds && f.excludeIds.length > 0) q = q.where('a.id', 'not in', [...f.excludeIds]);
+    if (f.storyId !== undefined) {
+      const id = f.storyId;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('story_articles as sa').select('sa.article_id').whereRef('sa.article_id', '=', 'a.id').where('sa.story_id', '=', id)),
+      );
+    }
+    if (f.tagId !== undefined) {
+      const id = f.tagId;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('article_tags as at').select('at.article_id').whereRef('at.article_id', '=', 'a.id').where('at.tag_id', '=', id)),
+      );
+    }
+    if (f.authorId !== undefined) {
+      const id = f.authorId;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', id),
+        ),
+      );
+    }
+    return q;
+  }
+
+  return {
+    /** Published articles by keyset on (published_at, id): newest first, or oldest first with `after`. */
+    async listArticles(q: KeysetQuery): Promise<ArticleSummary[]> {
+      let query = filtered(q);
+      if (q.before) {
+        const { publishedAt, id } = q.before;
+        query = query.where(({ or, and, eb }) =>
+          or([eb('a.published_at', '<', publishedAt), and([eb('a.published_at', '=', publishedAt), eb('a.id', '<', id)])]),
+        );
+      }
+      if (q.after) {
+        const { publishedAt, id } = q.after;
+        query = query.where(({ or, and, eb }) =>
+          or([eb('a.published_at', '>', publishedAt), and([eb('a.published_at', '=', publishedAt), eb('a.id', '>', id)])]),
+        );
+        const rows = await query.orderBy('a.published_at', 'asc').orderBy('a.id', 'asc').limit(q.limit).execute();
+        return rows.map(summaryFromRow);
+      }
+      const rows = await query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
+      return rows.map(summaryFromRow);
+    },
+
+    /** Articles sharing the most tags with the given ones, newest first among equals. */
+    async relatedByTags(tagIds: readonly number[], excludeIds: readonly number[], limit: number): Promise<ArticleSummary[]> {
+      if (tagIds.length === 0 || limit <= 0) return [];
+      const ranked = await db
+        .selectFrom('article_tags as at')
+        .innerJoin('articles as a', 'a.id', 'at.article_id')
+        .select(['a.id', 'a.published_at'])
+        .select((eb) => eb.fn.countAll<number>().as('shared'))
+        .where('at.tag_id', 'in', [...tagIds])
+        .where('a.status', '=', 'published')
+        .where('a.id', 'not in', excludeIds.length > 0 ? [...excludeIds] : [-1])
+        .groupBy(['a.id', 'a.published_at'])
+        .orderBy('shared', 'desc')
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute();
+      if (ranked.length === 0) return [];
+      const rows = await summaryQuery(db).where('a.id', 'in', ranked.map((r) => r.id)).execute();
+      const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
+      return ranked.map((r) => byId.get(r.id)).filter((x): x is ArticleSummary => x !== undefined);
+    },
+
+    async tagBySlug(slug: string): Promise<Tag | null> {
+      const r = await db.selectFrom('tags').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+      return r ?? null;
+    },
+
+    /** Published-article id buckets of `size` ids each: every sitemap file holds at most `size` URLs. */
+    async articleBuckets(size: number): Promise<SitemapBucket[]> {
+      const rows = await db
+        .selectFrom('articles')
+        .select((eb) => [
+          eb.fn.max<number>('id').as('max_id'),
+          eb.fn.min<number>('id').as('min_id'),
+        ])
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      if (!rows || rows.max_id === null || rows.min_id === null) return [];
+      const out: SitemapBucket[] = [];
+      // One indexed range count per bucket; a million articles is twenty buckets.
+      for (let b = Math.floor(Number(rows.min_id) / size); b <= Math.floor(Number(rows.max_id) / size); b++) {
+        const r = await db
+          .selectFrom('articles')
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number>('updated_at').as('last')])
+          .where('status', '=', 'published')
+          .where('id', '>=', b * size)
+          .where('id', '<', (b + 1) * size)
+          .executeTakeFirstOrThrow();
+        if (Number(r.n) > 0) out.push({ bucket: b, count: Number(r.n), lastModified: Number(r.last) });
+      }
+      return out;
+    },
+
+    /** The published articles of one bucket, by id (a primary-key range scan). */
+    async articlesInBucket(bucket: number, size: number): Promise<SitemapArticle[]> {
+      const rows = await db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.section_id')
+        .select(['a.id', 'a.slug', 's.slug as section_slug', 'a.updated_at'])
+        .where('a.status', '=', 'published')
+        .where('a.id', '>=', bucket * size)
+        .where('a.id', '<', (bucket + 1) * size)
+        .orderBy('a.id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, slug: r.slug, sectionSlug: r.section_slug, updatedAt: Number(r.updated_at) }));
+    },
+
+    /** Tags with at least one published article, with the time of the newest change among them. */
+    async tagsInUse(): Promise<Array<{ slug: string; lastModified: number }>> {
+      const rows = await db
+        .selectFrom('tags as t')
+        .innerJoin('article_tags as at', 'at.tag_id', 't.id')
+        .innerJoin('articles as a', 'a.id', 'at.article_id')
+        .select(['t.slug'])
+        .select((eb) => eb.fn.max<number>('a.updated_at').as('last'))
+        .where('a.status', '=', 'published')
+        .groupBy('t.slug')
+        .orderBy('t.slug')
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
+    },
+
+    async authorsInUse(): Promise<Array<{ slug: string; lastModified: number }>> {
+      const rows = await db
+        .selectFrom('authors as au')
+        .innerJoin('article_authors as aa', 'aa.author_id', 'au.id')
+        .innerJoin('articles as a', 'a.id', 'aa.article_id')
+        .select(['au.slug'])
+        .select((eb) => eb.fn.max<number>('a.updated_at').as('last'))
+        .where('a.status', '=', 'published')
+        .groupBy('au.slug')
+        .orderBy('au.slug')
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
+    },
+
+    async allStories(): Promise<Array<{ slug: string; lastModified: number | null }>> {
+      const rows = await db
+        .selectFrom('stories as st')
+        .select(['st.slug', 'st.created_at'])
+        .select((eb) =>
+          eb
+            .selectFrom('story_articles as sa')
+            .innerJoin('articles as a', 'a.id', 'sa.article_id')
+            .select((e) => e.fn.max<number>('a.updated_at').as('m'))
+            .whereRef('sa.story_id', '=', 'st.id')
+            .where('a.status', '=', 'published')
+            .as('last'),
+        )
+        .orderBy('st.id')
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, lastModified: r.last === null ? null : Number(r.last) }));
+    },
+
+    /** The newest change among published articles (optionally in some sections). */
+    async lastChange(sectionIds?: readonly number[]): Promise<number | null> {
+      let q = db.selectFrom('articles').select((eb) => eb.fn.max<number>('updated_at').as('last')).where('status', '=', 'published');
+      if (sectionIds) q = q.where('section_id', 'in', sectionIds.length > 0 ? [...sectionIds] : [-1]);
+      const r = await q.executeTakeFirst();
+      return r?.last === null || r?.last === undefined ? null : Number(r.last);
+    },
+
+    async mediaByKey(key: string): Promise<Media | null> {
+      const r = await db.selectFrom('media').select(MEDIA_FIELDS).where('storage_key', '=', key).executeTakeFirst();
+      return r ? mediaFromRow(r) : null;
+    },
+
+    async staticPage(slug: string): Promise<StaticPageRecord | null> {
+      const r = await db.selectFrom('static_pages').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return r ? staticFromRow(r) : null;
+    },
+
+    async staticPages(): Promise<StaticPageRecord[]> {
+      const rows = await db.selectFrom('static_pages').selectAll().orderBy('position').orderBy('id').execute();
+      return rows.map(staticFromRow);
+    },
+
+    async upsertStaticPage(p: Omit<StaticPageRecord, 'id'>, now: number): Promise<number> {
+      const found = await db.selectFrom('static_pages').select('id').where('slug', '=', p.slug).executeTakeFirst();
+      const values = { title: p.title, description: p.description, body: JSON.stringify(p.body), position: p.position, updated_at: p.updatedAt };
+      if (found) {
+        await db.updateTable('static_pages').set(values).where('id', '=', found.id).execute();
+        return found.id;
+      }
+      const r = await db
+        .insertInto('static_pages')
+        .values({ slug: p.slug, ...values, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async videoOf(articleId: number): Promise<ArticleVideo | null> {
+      const r = await db
+        .selectFrom('article_videos as v')
+        .leftJoin('media as poster', 'poster.id', 'v.poster_media_id')
+        .select(['v.url', 'v.mime', 'v.duration_seconds', 'v.width', 'v.height', ...mediaSelection('poster')])
+        .where('v.article_id', '=', articleId)
+        .executeTakeFirst();
+      if (!r) return null;
+      return {
+        url: r.url,
+        mime: r.mime,
+        poster: mediaFromPrefixed(r as unknown as Record<string, unknown>, 'poster'),
+        durationSeconds: r.duration_seconds,
+        width: r.width,
+        height: r.height,
+      };
+    },
+
+    async setVideo(
+      articleId: number,
+      v: { url: string; mime: ArticleVideo['mime']; posterMediaId: number | null; durationSeconds: number; width: number; height: number },
+    ): Promise<void> {
+      await db.deleteFrom('article_videos').where('article_id', '=', articleId).execute();
+      await db
+        .insertInto('article_videos')
+        .values({
+          article_id: articleId,
+          url: v.url,
+          mime: v.mime,
+          poster_media_id: v.posterMediaId,
+          duration_seconds: v.durationSeconds,
+          width: v.width,
+          height: v.height,
+        })
+        .execute();
+    },
+
+    async touchArticle(articleId: number, at: number): Promise<void> {
+      await db.updateTable('articles').set({ updated_at: at }).where('id', '=', articleId).execute();
+    },
+  };
+}
+
+function staticFromRow(r: {
+  id: number;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  position: number;
+  updated_at: number;
+}): StaticPageRecord {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    description: r.description,
+    body: JSON.parse(r.body) as Block[],
+    position: r.position,
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+export type ReaderRepository = ReturnType<typeof createReaderRepository>;
