@@ -46,21 +46,18 @@ test('different palettes give different images', async () => {
   assert.notEqual(a, b);
 });
 
-test('every motif renders with every palette, quickly and without text', async () => {
+test('every motif renders with every palette, without text', async () => {
   for (const motif of MOTIFS) {
     for (let palette = 0; palette < 12; palette++) {
       const svg = renderDemoArtSvg({ palette, motif, seed: 100 + palette }, 1600, 900);
       assert.match(svg, /^<svg [^>]*width="1600" height="900"/);
       assert.doesNotMatch(svg, /<text|<image|href=|NaN|undefined/, `${motif}/${palette}`);
     }
-    const started = performance.now();
     const buf = await renderDemoArt({ palette: MOTIFS.indexOf(motif), motif, seed: 7 });
-    const elapsed = performance.now() - started;
     const meta = await sharp(buf).metadata();
     assert.equal(meta.format, 'jpeg');
     assert.equal(meta.width, 1600);
     assert.equal(meta.height, 900);
-    assert.ok(elapsed < 1000, `${motif} took ${Math.round(elapsed)} ms`);
     const { channels } = await sharp(buf).stats();
     const spread = channels.reduce((sum, ch) => sum + ch.stdev, 0);
     assert.ok(spread > 10, `${motif} rendered a nearly flat image`);

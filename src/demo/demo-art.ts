@@ -125,7 +125,7 @@ function waves(c: Ctx): string {
   const out: string[] = [bg(c, linearGradient(c, 'sky', [d4, mix(d4, d3, 0.7)]))];
   const sx = c.range(0.15, 0.85) * c.w;
   const sy = c.range(0.16, 0.3) * c.h;
-  out.push(`<circle cx="${n(sx)}" cy="${n(sy)}" r="${n(c.range(70, 120) * c.u)}" fill="${c.p.accent}" opacity="0.9"/>`);
+  out.push(`<circle cx="${n(sx)}" cy="${n(sy)}" r="${n(c.range(70, 120) * c.u)}" fill="${c.p.accent}" fill-opacity="0.9"/>`);
   const layers = c.int(5, 7);
   for (let i = 0; i < layers; i++) {
     const t = i / (layers - 1);
@@ -196,7 +196,7 @@ function circles(c: Ctx): string {
   for (let i = 0; i < count; i++) {
     const rad = c.range(0.08, 0.32) * c.w;
     out.push(
-      `<circle cx="${n(c.range(-0.05, 1.05) * c.w)}" cy="${n(c.range(-0.1, 1.1) * c.h)}" r="${n(rad)}" fill="${c.pick(inks)}" opacity="${n(c.range(0.35, 0.8))}"/>`,
+      `<circle cx="${n(c.range(-0.05, 1.05) * c.w)}" cy="${n(c.range(-0.1, 1.1) * c.h)}" r="${n(rad)}" fill="${c.pick(inks)}" fill-opacity="${n(c.range(0.35, 0.8))}"/>`,
     );
   }
   // concentric rings as a focal point
@@ -211,7 +211,7 @@ function circles(c: Ctx): string {
   // a sparse constellation of dots
   const dots = c.int(18, 34);
   for (let i = 0; i < dots; i++) {
-    out.push(`<circle cx="${n(c.r() * c.w)}" cy="${n(c.r() * c.h)}" r="${n(c.range(2, 6) * c.u)}" fill="${d4}" opacity="0.7"/>`);
+    out.push(`<circle cx="${n(c.r() * c.w)}" cy="${n(c.r() * c.h)}" r="${n(c.range(2, 6) * c.u)}" fill="${d4}" fill-opacity="0.7"/>`);
   }
   return out.join('');
 }
@@ -219,7 +219,7 @@ function circles(c: Ctx): string {
 function skyline(c: Ctx): string {
   const [d0, d1, d2, d3, d4] = c.p.tones;
   const out: string[] = [bg(c, linearGradient(c, 'dusk', [mix(d3, d4, 0.4), d4, mix(d4, c.p.accent, 0.25)]))];
-  out.push(`<circle cx="${n(c.range(0.2, 0.8) * c.w)}" cy="${n(c.range(0.3, 0.45) * c.h)}" r="${n(c.range(90, 150) * c.u)}" fill="${c.p.accent}" opacity="0.85"/>`);
+  out.push(`<circle cx="${n(c.range(0.2, 0.8) * c.w)}" cy="${n(c.range(0.3, 0.45) * c.h)}" r="${n(c.range(90, 150) * c.u)}" fill="${c.p.accent}" fill-opacity="0.85"/>`);
   const layers: { col: string; base: number; hMin: number; hMax: number; windows: boolean }[] = [
     { col: mix(d3, d2, 0.5), base: 0.86, hMin: 0.25, hMax: 0.5, windows: false },
     { col: d1, base: 0.9, hMin: 0.18, hMax: 0.42, windows: false },
@@ -255,7 +255,7 @@ function skyline(c: Ctx): string {
         for (let i = 0; i < nx; i++) {
           for (let j = 0; j < ny; j++) {
             if (!c.chance(0.32)) continue;
-            out.push(`<rect x="${n(x + 12 * c.u + i * gx)}" y="${n(top + 18 * c.u + j * gy)}" width="${n(ww)}" height="${n(wh)}" fill="${c.chance(0.8) ? d4 : c.p.accent}" opacity="0.8"/>`);
+            out.push(`<rect x="${n(x + 12 * c.u + i * gx)}" y="${n(top + 18 * c.u + j * gy)}" width="${n(ww)}" height="${n(wh)}" fill="${c.chance(0.8) ? d4 : c.p.accent}" fill-opacity="0.8"/>`);
           }
         }
       }
@@ -317,13 +317,13 @@ function rays(c: Ctx): string {
     const a0 = rot + (i / count) * Math.PI * 2;
     const a1 = a0 + (Math.PI * 2) / count * c.range(0.35, 0.6);
     out.push(
-      `<path d="M${n(ox)} ${n(oy)}L${n(ox + Math.cos(a0) * reach)} ${n(oy + Math.sin(a0) * reach)}L${n(ox + Math.cos(a1) * reach)} ${n(oy + Math.sin(a1) * reach)}Z" fill="${inks[i % inks.length]}" opacity="${(Math.round(c.range(45, 85)) / 100).toString()}"/>`,
+      `<path d="M${n(ox)} ${n(oy)}L${n(ox + Math.cos(a0) * reach)} ${n(oy + Math.sin(a0) * reach)}L${n(ox + Math.cos(a1) * reach)} ${n(oy + Math.sin(a1) * reach)}Z" fill="${inks[i % inks.length]}" fill-opacity="${(Math.round(c.range(45, 85)) / 100).toString()}"/>`,
     );
   }
   const rings = c.int(3, 6);
   const step = c.range(50, 90) * c.u;
   for (let i = rings; i >= 1; i--) {
-    out.push(`<circle cx="${n(ox)}" cy="${n(oy)}" r="${n(i * step)}" fill="${mix(d4, c.p.accent, i / rings)}" opacity="${n(0.25 + (1 - i / rings) * 0.6)}"/>`);
+    out.push(`<circle cx="${n(ox)}" cy="${n(oy)}" r="${n(i * step)}" fill="${mix(d4, c.p.accent, i / rings)}" fill-opacity="${n(0.25 + (1 - i / rings) * 0.6)}"/>`);
   }
   out.push(`<circle cx="${n(ox)}" cy="${n(oy)}" r="${n(step * 0.6)}" fill="${d4}"/>`);
   return out.join('');
@@ -457,8 +457,8 @@ export async function renderDemoArt(art: DemoArt, width = 1600, height = 900): P
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
   const svg = renderDemoArtSvg(art, w, h);
+  // The SVG carries its own pixel size, so librsvg renders it at exactly w × h; flatten drops the unused alpha channel.
   return sharp(Buffer.from(svg), { density: 72 })
-    .resize(w, h, { fit: 'fill' })
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 82, mozjpeg: true })
     .toBuffer();
