@@ -15,6 +15,7 @@ import {
   systemClock,
   type Clock,
 } from './services/index.js';
+import { createSearchService, type ArticleHooks } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 
@@ -28,12 +29,16 @@ export interface Minbar {
 
 function createServices(config: Config, database: DatabaseHandle, clock: Clock) {
   const db = database.db;
+  // Every article write updates the search index inside its own transaction.
+  const search = createSearchService({ db, caps: database.caps, clock });
+  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [] };
   return {
     site: createSiteService({ db, clock }),
     pages: createStaticPageService({ db, clock }),
     videos: createArticleVideoService({ db, clock }),
     crops: createImageCropService({ db, mediaDir: config.mediaDir }),
-    publishing: createPublishingService({ db, clock }),
+    publishing: createPublishingService({ db, clock, hooks }),
+    search,
     curation: createCurationService({ db, clock }),
     media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }),
   };
@@ -58,6 +63,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
   return buildApp({
     config: minbar.config,
     site: minbar.services.site,
+    search: minbar.services.search,
     crops: minbar.services.crops,
     logger,
     now: options.now ?? (() => minbar.clock.now()),

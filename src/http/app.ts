@@ -13,11 +13,14 @@ import type { ContextFactory } from './context-factory.js';
 import { feedRoutes } from './routes/feed-routes.js';
 import { seoRoutes } from './routes/seo-routes.js';
 import { siteRoutes } from './routes/site-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
+import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly site: SiteService;
+  readonly search: SearchService;
   readonly crops?: ImageCropService;
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ ok: true }));
 
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
+  await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
   await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 

@@ -9,3 +9,4 @@ export { LivePage } from './site/live-page.js';
 export { ListPage, listBasePath } from './site/list-page.js';
 export { StaticPage } from './site/static-page.js';
 export { renderRss, renderSitemapIndex, renderUrlSet, renderNewsSitemap, renderRobots, type SitemapUrl } from './feeds/index.js';
+export { SearchPage, type SearchPageData, type SearchForm } from './site/search-page.js';
