@@ -18,6 +18,8 @@ export interface Config {
   readonly hijriDates: boolean;
   readonly dataDir: string;
   readonly mediaDir: string;
+  /** Largest picture upload accepted by the media library, in bytes. */
+  readonly mediaMaxBytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
 }
@@ -70,6 +72,12 @@ const schema = z.object({
   HIJRI_DATES: bool.default(false),
   DATA_DIR: z.string().min(1).default('./data'),
   MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_MAX_BYTES: z.coerce
+    .number({ message: 'must be a whole number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(200 * 1024 * 1024, 'must be at most 209715200 bytes (200 MB)')
+    .default(20 * 1024 * 1024),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -166,6 +174,7 @@ export function loadConfig(env: RawSettings = process.env): Config {
     hijriDates: s.HIJRI_DATES,
     dataDir,
     mediaDir: resolve(s.MEDIA_DIR ?? resolve(dataDir, 'media')),
+    mediaMaxBytes: s.MEDIA_MAX_BYTES,
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
   };

@@ -1,11 +1,13 @@
-// The media library's write side: checks a picture by its content, strips metadata, makes width
-// variants in AVIF, WebP and JPEG, then records it with caption, alt text and credit.
+// The media library: checks a picture by its content, strips metadata, makes width variants in AVIF,
+// WebP and JPEG, records it with caption, alt text, credit and source, and finds it again (search, pages).
 import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
-import { InvalidInput, type Media, type MediaVariant } from '../../domain/index.js';
+import { z } from 'zod';
+import { Forbidden, InvalidInput, NotFound, may, type Actor, type Media, type MediaVariant } from '../../domain/index.js';
 import { createRepositories, type Db } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import type { MediaStore } from './media-store.js';
+import { recordAudit } from '../audit/audit-log.js';
 
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1600] as const;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'heif']);
@@ -19,6 +21,34 @@ export interface ImageMeta {
   readonly source?: string | null;
 }
 
+const metaSchema = z.object({
+  caption: z.string().trim().max(1000, 'التعليق أطول من 1000 حرف.').default(''),
+  alt: z.string().trim().max(1000, 'النص البديل أطول من 1000 حرف.').default(''),
+  credit: z.string().trim().max(300, 'حقوق الصورة أطول من 300 حرف.').default(''),
+  source: z.string().trim().max(300, 'المصدر أطول من 300 حرف.').nullable().default(null),
+});
+export type MediaMetaInput = z.input<typeof metaSchema>;
+
+function parseMeta(input: MediaMetaInput) {
+  const r = metaSchema.safeParse(input);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'file')] ??= issue.message;
+  throw new InvalidInput('لم تُحفظ بيانات الصورة: بعض الحقول غير صالحة.', fields);
+}
+
+export interface MediaListItem extends Media {
+  readonly createdAt: number;
+  readonly uploadedBy: number | null;
+}
+
+export interface MediaPage {
+  readonly items: readonly MediaListItem[];
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+}
+
 export interface MediaServiceOptions {
   /** AVIF encoder effort 0–9: higher is smaller and slower. */
   readonly avifEffort?: number;
@@ -29,7 +59,7 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
   const avifEffort = options.avifEffort ?? 2;
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
 
-  return {
+  const service = {
     async importImage(bytes: Buffer, meta: ImageMeta): Promise<Media> {
       if (bytes.length === 0 || bytes.length > maxBytes) {
         throw new InvalidInput('حجم الصورة غير مقبول.', { file: 'حجم الملف يتجاوز الحد المسموح أو الملف فارغ.' });
@@ -98,7 +128,89 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
         throw e;
       }
     },
+
+    /** A newsroom upload: the same checks and variants, validated metadata, the uploader remembered. */
+    async upload(actor: Actor, bytes: Buffer, meta: MediaMetaInput): Promise<Media> {
+      if (!may(actor, 'media.upload')) throw new Forbidden('media.upload');
+      const m = parseMeta(meta);
+      const media = await service.importImage(bytes, m);
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('media').set({ uploaded_by: actor.userId }).where('id', '=', media.id).execute();
+        await recordAudit(trx, deps.clock.now(), { actor, action: 'media.upload', targetType: 'media', targetId: media.id, after: m });
+      });
+      return media;
+    },
+
+    /** Caption, alt text, credit and source travel with the picture wherever it is reused. */
+    async updateMeta(actor: Actor, id: number, meta: MediaMetaInput): Promise<Media> {
+      if (!may(actor, 'media.edit')) throw new Forbidden('media.edit');
+      const m = parseMeta(meta);
+      return deps.db.transaction().execute(async (trx) => {
+        const before = await createRepositories(trx).media.byId(id);
+        if (!before) throw new NotFound(`media ${id}`);
+        await trx.updateTable('media').set({ caption: m.caption, alt: m.alt, credit: m.credit, source: m.source }).where('id', '=', id).execute();
+        await recordAudit(trx, deps.clock.now(), {
+          actor,
+          action: 'media.edit',
+          targetType: 'media',
+          targetId: id,
+          before: { caption: before.caption, alt: before.alt, credit: before.credit, source: before.source },
+          after: m,
+        });
+        return (await createRepositories(trx).media.byId(id))!;
+      });
+    },
+
+    async byId(id: number): Promise<Media> {
+      const m = await createRepositories(deps.db).media.byId(id);
+      if (!m) throw new NotFound(`media ${id}`);
+      return m;
+    },
+
+    /** The library, newest first; `q` matches words of the caption, alt text, credit or source. */
+    async list(actor: Actor, input: { q?: string | undefined; page?: number | undefined; perPage?: number | undefined } = {}): Promise<MediaPage> {
+      if (!may(actor, 'media.upload')) throw new Forbidden('media.upload');
+      const page = Math.max(1, Math.min(100_000, Math.trunc(input.page ?? 1) || 1));
+      const perPage = Math.max(1, Math.min(100, Math.trunc(input.perPage ?? 24) || 24));
+      let q = deps.db.selectFrom('media');
+      for (const word of (input.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+        // LIKE has no portable escape character (SQLite has none by default): wildcards are dropped.
+        const pattern = `%${word.slice(0, 100).replace(/[\\%_]/g, '')}%`;
+        q = q.where((eb) =>
+          eb.or([eb('caption', 'like', pattern), eb('alt', 'like', pattern), eb('credit', 'like', pattern), eb('source', 'like', pattern)]),
+        );
+      }
+      const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await q
+        .select(['id', 'storage_key', 'mime', 'width', 'height', 'caption', 'alt', 'credit', 'source', 'variants', 'created_at', 'uploaded_by'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(perPage)
+        .offset((page - 1) * perPage)
+        .execute();
+      const total = Number(count.n);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          key: r.storage_key,
+          mime: r.mime,
+          width: r.width,
+          height: r.height,
+          caption: r.caption,
+          alt: r.alt,
+          credit: r.credit,
+          source: r.source,
+          variants: JSON.parse(r.variants) as MediaVariant[],
+          createdAt: Number(r.created_at),
+          uploadedBy: r.uploaded_by,
+        })),
+        total,
+        page,
+        pages: Math.max(1, Math.ceil(total / perPage)),
+      };
+    },
   };
+  return service;
 }
 
 export type MediaService = ReturnType<typeof createMediaService>;

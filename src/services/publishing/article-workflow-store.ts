@@ -254,7 +254,8 @@ export async function listForNewsroom(
     );
   }
   for (const word of (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // LIKE has no portable escape character (SQLite has none by default): wildcards are dropped.
+    const pattern = `%${word.slice(0, 100).replace(/[\\%_]/g, '')}%`;
     base = base.where((eb) => eb.or([eb('a.title', 'like', pattern), eb('a.lead', 'like', pattern)]));
   }
   const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

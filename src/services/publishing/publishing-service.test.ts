@@ -41,6 +41,13 @@ for (const dialect of testDialects()) {
       outsider = { userId: 21, role: 'editor', sections: [sports] };
       const media = { key: 'a1b2c3d4e5f6', mime: 'image/jpeg', width: 1280, height: 720, bytes: 1, caption: 'صورة', alt: 'صورة', source: null, variants: [] };
       heroId = await repos.media.insert({ ...media, credit: 'رويترز' }, T0);
+      // Actors are real accounts: the audit log refers to them.
+      for (const [id, role] of [[1, 'admin'], [10, 'writer'], [11, 'writer'], [20, 'editor'], [21, 'editor'], [30, 'moderator']] as const) {
+        await h.db
+          .insertInto('users')
+          .values({ id, email: `u${id}@example.org`, display_name: `u${id}`, role, locale: 'ar', disabled: 0, totp_enabled: 0, totp_required: 0, password_hash: 'x', created_at: T0, updated_at: T0 })
+          .execute();
+      }
       creditless = await repos.media.insert({ ...media, key: 'f6e5d4c3b2a1', credit: '' }, T0);
     });
     after(() => h.close());

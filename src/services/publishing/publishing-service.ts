@@ -21,6 +21,7 @@ import { createRepositories, type Db, type Tx } from '../../db/index.js';
 import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
 import type { ArticlePageData } from '../site/site-service.js';
+import { recordAudit } from '../audit/audit-log.js';
 import { noArticleHooks, runAfterCommit, runInTransaction, type ArticleHooks, type ArticleWritten } from './article-hooks.js';
 import {
   addRevision,
@@ -224,6 +225,15 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
       await checkLock(trx, actor, id, now);
       const done = await apply(trx, row, now);
       await trx.updateTable('articles').set({ revision: row.revision + 1 }).where('id', '=', id).execute();
+      const after = await workflowRow(trx, id);
+      await recordAudit(trx, now, {
+        actor,
+        action,
+        targetType: 'article',
+        targetId: id,
+        before: { status: row.status, publishAt: row.publishAt },
+        after: { status: done.status, publishAt: after?.publishAt ?? null },
+      });
       const snapshot = (await currentSnapshot(trx, id))!;
       await addRevision(
         trx,
@@ -329,6 +339,7 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
         await trx.updateTable('articles').set({ created_by: actor.userId, revision: 1 }).where('id', '=', id).execute();
         await writeFields(trx, id, snapshot);
         await addRevision(trx, id, { kind: 'save', status: 'draft', snapshot, authorId: actor.userId, at: now }, AUTOSAVE_COALESCE_MS);
+        await recordAudit(trx, now, { actor, action: 'article.create', targetType: 'article', targetId: id, after: { title: a.title, sectionId: a.sectionId } });
         await runInTransaction(hooks, trx, id);
         return id;
       });
@@ -362,6 +373,7 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
           if (Object.keys(missing).length > 0) throw new InvalidInput('لا يُحفظ تحديث المقال المنشور دون الحقول المطلوبة.', missing);
         }
         const live = row.status === 'published';
+        const before = options.autosave ? null : await currentSnapshot(trx, id);
         const updated = await trx
           .updateTable('articles')
           .set({
@@ -388,6 +400,16 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
         if (Number(updated.numUpdatedRows) !== 1) throw new Conflict('عُدّل المقال منذ فتحته: أعد تحميله قبل الحفظ.');
         await writeFields(trx, id, snapshot);
         if (live && correction) await createRepositories(trx).articles.addCorrection(id, correction, now);
+        if (!options.autosave) {
+          await recordAudit(trx, now, {
+            actor,
+            action: options.restoring ? 'article.restoreRevision' : live ? 'article.update' : 'article.edit',
+            targetType: 'article',
+            targetId: id,
+            before: before ? { title: before.title, sectionId: before.sectionId, revision: row.revision } : null,
+            after: { title: a.title, sectionId: a.sectionId, revision: row.revision + 1, ...(live && correction ? { correction } : {}) },
+          });
+        }
         await addRevision(
           trx,
           id,
@@ -480,6 +502,14 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
         for (const c of claimed) {
           const snapshot = (await currentSnapshot(trx, c.id))!;
           await addRevision(trx, c.id, { kind: 'publish', status: 'published', snapshot, authorId: null, at: now }, 0);
+          await recordAudit(trx, now, {
+            actor: { kind: 'operator', label: 'scheduler' },
+            action: 'article.publish',
+            targetType: 'article',
+            targetId: c.id,
+            before: { status: 'scheduled' },
+            after: { status: 'published' },
+          });
           await runInTransaction(hooks, trx, c.id);
           events.push({ articleId: c.id, status: 'published', previousStatus: 'scheduled', action: 'publish' });
         }
