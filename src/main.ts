@@ -16,9 +16,10 @@ import {
   systemClock,
   type Clock,
 } from './services/index.js';
-import { createSearchService, type ArticleHooks } from './services/index.js';
+import { createImportService, createSearchService, type ArticleHooks } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
+import { importCommand, reindexCommand } from './cli/index.js';
 
 export interface Minbar {
   readonly config: Config;
@@ -40,6 +41,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     crops: createImageCropService({ db, mediaDir: config.mediaDir }),
     publishing: createPublishingService({ db, clock, hooks }),
     search,
+    imports: createImportService({ db, clock, hooks }),
     curation: createCurationService({ db, clock }),
     media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }),
   };
@@ -117,6 +119,8 @@ Commands:
   serve          serve the site (migrations run first)
   migrate        apply pending database migrations
   seed --demo    load the fictional demo outlet into an empty database
+  import FILE    import articles from a JSON-lines file (one article per line; a second run changes nothing)
+  reindex        rebuild the search index from the published articles
   help           show this help
 
 Settings come from the environment (PORT, HOST, PUBLIC_URL, DATABASE_URL, REDIS_URL, SITE_NAME,
@@ -129,6 +133,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     log(USAGE);
     return 0;
   }
+  if (command === 'import' || command === 'reindex') return searchCli(command, rest);
   if (!['start', 'serve', 'migrate', 'seed'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -172,4 +177,31 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   if (command === 'start') await seedIfEmpty(minbar, log);
   await serve(minbar);
   return 0;
+}
+
+/** `minbar import FILE.jsonl` and `minbar reindex`: how an archive gets into search. */
+async function searchCli(command: 'import' | 'reindex', args: readonly string[]): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 78; // EX_CONFIG
+    }
+    throw e;
+  }
+  const file = args[0];
+  if (command === 'import' && !file) {
+    console.error('minbar import needs a file: minbar import FILE.jsonl');
+    return 2;
+  }
+  const minbar = await createMinbar(config);
+  const log = (s: string) => console.log(s);
+  try {
+    if (command === 'reindex') return await reindexCommand({ search: minbar.services.search, log });
+    return await importCommand({ imports: minbar.services.imports, log, error: (s) => console.error(s) }, file!);
+  } finally {
+    await minbar.close();
+  }
 }

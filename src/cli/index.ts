@@ -1,3 +1,5 @@
 // Front door of the command line: one file per command, each calling the same services as HTTP.
 export type { SeedDeps } from './seed-command.js';
 export { migrateCommand } from './migrate-command.js';
+export { importCommand, type ImportCommandDeps } from './import-command.js';
+export { reindexCommand, type ReindexCommandDeps } from './reindex-command.js';

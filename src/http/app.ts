@@ -20,7 +20,8 @@ import { securityHeaders } from './security-headers.js';
 export interface AppDeps {
   readonly config: Config;
   readonly site: SiteService;
-  readonly search: SearchService;
+  /** Absent in tests of other pages: then /search and /api/search are not registered. */
+  readonly search?: SearchService;
   readonly crops?: ImageCropService;
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
@@ -104,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ ok: true }));
 
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
-  await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
+  if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
   await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 

@@ -55,3 +55,4 @@ export {
 export { createSearchService, searchParamsSchema, PAGE_SIZE, type SearchService, type SearchResult, type SearchHit, type SearchParams } from './search/search-service.js';
 export type { SnippetSegment } from './search/search-snippet.js';
 export { DEFAULT_RANKING, type RankingOptions } from './search/search-ranking.js';
+export { createImportService, importLineSchema, type ImportService, type ImportReport, type ImportLine } from './import/import-service.js';

@@ -51,13 +51,22 @@ function dayStart(s: string): number | null {
 export const searchParamsSchema = z.object({
   q: z.string().max(10_000).default(''),
   section: z.string().regex(SLUG).optional(),
-  story: z.string().regex(/^([a-z0-9][a-z0-9-]{0,199}|[1-9][0-9]{0,14})$/).optional(),
+  story: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]{0,199}$/u).optional(),
   type: z.enum(ARTICLE_TYPES).optional(),
   from: z.string().refine((s) => dayStart(s) !== null).optional(),
   to: z.string().refine((s) => dayStart(s) !== null).optional(),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
 });
-export type SearchParams = z.input<typeof searchParamsSchema>;
+/** What a URL carries: strings, checked by `searchParamsSchema`. */
+export interface SearchParams {
+  readonly q?: string;
+  readonly section?: string;
+  readonly story?: string;
+  readonly type?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly page?: string | number;
+}
 
 export interface SearchHit {
   readonly id: number;
