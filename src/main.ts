@@ -8,7 +8,6 @@ import {
   createFileMediaStore,
   createMediaService,
   createPublishingService,
-  createScheduler,
   createSiteService,
   createStaticPageService,
   createArticleVideoService,
@@ -43,7 +42,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     search,
     imports: createImportService({ db, clock, hooks }),
     curation: createCurationService({ db, clock }),
-    media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }),
+    media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }),
   };
 }
 
@@ -92,15 +91,8 @@ async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<vo
 
 async function serve(minbar: Minbar): Promise<void> {
   const app = await createApp(minbar, { logger: true });
-  // Scheduled articles are published by this loop; with several processes, each article exactly once.
-  const scheduler = createScheduler({
-    publishDue: () => minbar.services.publishing.publishDue(),
-    onPublished: (ids) => app.log.info({ ids }, 'scheduled articles published'),
-    onError: (error) => app.log.error(error, 'scheduler pass failed'),
-  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: draining requests');
-    await scheduler.stop();
     await app.close();
     await minbar.close();
     process.exit(0);
@@ -108,7 +100,6 @@ async function serve(minbar: Minbar): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: minbar.config.port, host: minbar.config.host });
-  scheduler.start();
   console.log(`Minbar is serving ${minbar.config.siteName} at ${minbar.config.publicUrl} (${minbar.database.caps.label}).`);
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIONS, ROLES, decide, may, mayOnArticle, type Action, type Actor, type Role } from './access.js';
+import { ACTIONS, API_SCOPES, API_SCOPE_NAMES, ROLES, decide, may, mayOnArticle, scopeActions, type Action, type Actor, type Role } from './access.js';
 
 const actor = (role: Role, sections: Actor['sections'] = 'all', userId = 7): Actor => ({ userId, role, sections });
 
@@ -47,4 +47,15 @@ test('a writer works only on their own articles and can never publish', () => {
   assert.equal(mayOnArticle(w, 'article.edit', { sectionId: 1, createdBy: 42 }), true);
   assert.equal(mayOnArticle(w, 'article.edit', { sectionId: 1, createdBy: 41 }), false);
   assert.equal(mayOnArticle(w, 'article.publish', { sectionId: 1, createdBy: 42 }), false);
+});
+
+test('an API token narrows its account to its scopes and never widens it', () => {
+  const writerToken: Actor = { userId: 5, role: 'writer', sections: 'all', scopes: scopeActions(['articles:write', 'articles:publish']) };
+  for (const action of ACTIONS) {
+    const expectedKind = ['article.create', 'article.edit'].includes(action) ? 'filter' : 'deny';
+    assert.equal(decide(writerToken, action).kind, expectedKind, action);
+  }
+  const adminToken: Actor = { userId: 1, role: 'admin', sections: 'all', scopes: scopeActions(['articles:read']) };
+  for (const action of ACTIONS) assert.equal(decide(adminToken, action).kind, action === 'article.read' ? 'allow' : 'deny', action);
+  for (const scope of API_SCOPE_NAMES) assert.ok(API_SCOPES[scope].length > 0);
 });

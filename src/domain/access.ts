@@ -38,6 +38,24 @@ export interface Actor {
   readonly role: Role;
   /** Sections an editor is assigned to; 'all' for editors of every section and for admins. */
   readonly sections: readonly number[] | 'all';
+  /** Set when an integration acts through an API token: only these actions, and only as far as the role allows. */
+  readonly scopes?: readonly Action[];
+}
+
+/** What an integration's API token may be granted; each scope opens a few actions. */
+export const API_SCOPES = {
+  'articles:read': ['article.read'],
+  'articles:write': ['article.create', 'article.edit'],
+  'articles:submit': ['article.submit'],
+  'articles:publish': ['article.publish', 'article.schedule', 'article.unpublish'],
+  'media:write': ['media.upload', 'media.edit'],
+} as const satisfies Record<string, readonly Action[]>;
+export type ApiScope = keyof typeof API_SCOPES;
+export const API_SCOPE_NAMES = Object.keys(API_SCOPES) as ApiScope[];
+
+/** The actions a set of scopes opens. */
+export function scopeActions(scopes: readonly ApiScope[]): Action[] {
+  return [...new Set(scopes.flatMap((s) => API_SCOPES[s]))];
 }
 
 /** What an article looks like to the access rules. */
@@ -78,6 +96,7 @@ const MODERATOR_OTHER = new Set<Action>(['comments.moderate']);
 
 /** The decision for an action in general (lists, menus); pass the target for one article. */
 export function decide(actor: Actor, action: Action): Decision {
+  if (actor.scopes && !actor.scopes.includes(action)) return deny;
   switch (actor.role) {
     case 'admin':
       return allow;

@@ -51,7 +51,7 @@ function buildIslands(): Promise<{ entry: Asset; all: Asset[] }> {
 }
 
 /** Loads every asset once at start-up; requests are then answered from memory. */
-export async function loadAssets(): Promise<{ urls: AssetUrls; byUrl: ReadonlyMap<string, Asset> }> {
+export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: string; byUrl: ReadonlyMap<string, Asset> }> {
   const css = hashed('site', 'css', readFileSync(join(ROOT, 'public', 'css', 'site.css')), 'text/css; charset=utf-8');
   const fontFiles = [
     ['naskh-400', '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2'],
@@ -69,9 +69,16 @@ export async function loadAssets(): Promise<{ urls: AssetUrls; byUrl: ReadonlyMa
   // Search engines want a raster publisher logo: the icon drawn at 512×512.
   const logo = hashed('logo', 'png', await sharp(iconSvg, { density: 800 }).resize(512, 512).png().toBuffer(), 'image/png');
   const { entry, all: islandFiles } = await buildIslands();
-  const all = [cssAsset, ...fonts, icon, logo, ...islandFiles];
+  // The newsroom's own stylesheet, with the same stable font names rewritten.
+  let newsroomText = readFileSync(join(ROOT, 'public', 'css', 'newsroom.css'), 'utf8');
+  fontFiles.forEach(([name], i) => {
+    newsroomText = newsroomText.replaceAll(`/assets/fonts/${name}.woff2`, fonts[i]!.url);
+  });
+  const newsroomCss = hashed('newsroom', 'css', Buffer.from(newsroomText), css.type);
+  const all = [cssAsset, newsroomCss, ...fonts, icon, logo, ...islandFiles];
   return {
     urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), icon: icon.url, logo: logo.url, videoPlayer: entry.url },
+    newsroomCss: newsroomCss.url,
     byUrl: new Map(all.map((a) => [a.url, a])),
   };
 }

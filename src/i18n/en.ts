@@ -2,8 +2,11 @@
 // Must not know how numbers or dates are formatted: parameters arrive as already formatted strings.
 import type { Messages } from './ar.js';
 import { plural } from './plural.js';
+import { newsroomEn, apiEn } from './newsroom-en.js';
 
 export const en = {
+  newsroom: newsroomEn,
+  api: apiEn,
   site: {
     skipToContent: 'Skip to content',
     live: 'Live',

@@ -230,7 +230,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock; policy?: Par
       .where('success', '=', 1)
       .where('at', '>', since)
       .executeTakeFirst();
-    const from = lastSuccess?.at != null ? Math.max(since, Number(lastSuccess.at)) : since;
+    const from = lastSuccess?.at !== undefined && lastSuccess.at !== null ? Math.max(since, Number(lastSuccess.at)) : since;
     const r = await db
       .selectFrom('login_attempts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -281,6 +281,19 @@ export function createAccountsService(deps: { db: Db; clock: Clock; policy?: Par
     if (row.totp_last_step !== null && Number(row.totp_last_step) >= step) return false;
     await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId).execute();
     return true;
+  }
+
+  async function writePassword(caller: Caller, userId: number, newPassword: string): Promise<void> {
+    const p = parse(z.object({ password }), { password: newPassword }, 'لم تُغيَّر كلمة المرور.');
+    const passwordHash = await hashPassword(p.password);
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await mustLoad(trx, userId);
+      await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+      // Every session of the account ends: whoever knew the old password is signed out.
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      await recordAudit(trx, now, { actor: caller, action: 'user.setPassword', targetType: 'user', targetId: userId });
+    });
   }
 
   const service = {
@@ -363,26 +376,19 @@ export function createAccountsService(deps: { db: Db; clock: Clock; policy?: Par
       return service.updateUser(caller, userId, { disabled: true });
     },
 
-    /** Administrators (and the CLI) set anyone's password; a member changes their own with the current one. */
-    async setPassword(caller: Caller, userId: number, newPassword: string, currentPassword?: string): Promise<void> {
-      authorize(caller, userId);
-      const p = parse(z.object({ password }), { password: newPassword }, 'لم تُغيَّر كلمة المرور.');
-      const selfService = !isOperator(caller) && caller.userId === userId && !may(caller, 'users.manage');
-      if (selfService) {
-        const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
-        if (!row || !(await verifyPassword(row.password_hash, currentPassword ?? ''))) {
-          throw new InvalidInput('لم تُغيَّر كلمة المرور.', { currentPassword: 'كلمة المرور الحالية غير صحيحة.' });
-        }
+    /** Administrators (and the CLI) set an account's password; every session of the account ends. */
+    async setPassword(caller: Caller, userId: number, newPassword: string): Promise<void> {
+      authorize(caller);
+      await writePassword(caller, userId, newPassword);
+    },
+
+    /** A member changes their own password, proving they know the current one. */
+    async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+      const row = await db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirst();
+      if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
+        throw new InvalidInput('لم تُغيَّر كلمة المرور.', { currentPassword: 'كلمة المرور الحالية غير صحيحة.' });
       }
-      const passwordHash = await hashPassword(p.password);
-      const now = clock.now();
-      await db.transaction().execute(async (trx) => {
-        await mustLoad(trx, userId);
-        await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
-        // Every session of the account ends: whoever knew the old password is signed out.
-        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-        await recordAudit(trx, now, { actor: caller, action: 'user.setPassword', targetType: 'user', targetId: userId });
-      });
+      await writePassword(actor, actor.userId, newPassword);
     },
 
     async listUsers(caller: Caller): Promise<NewsroomUser[]> {
@@ -526,6 +532,14 @@ export function createAccountsService(deps: { db: Db; clock: Clock; policy?: Par
       await db.updateTable('users').set({ totp_secret: secret, totp_last_step: null, updated_at: clock.now() }).where('id', '=', actor.userId).execute();
       const uri = totpUri(secret, user.email, issuer);
       return { secret, uri, qrDataUrl: await qrDataUrl(uri) };
+    },
+
+    /** The enrolment in progress (secret set, not yet confirmed), to show its QR code again. */
+    async pendingTotpEnrolment(actor: Actor): Promise<{ secret: string; uri: string; qrDataUrl: string } | null> {
+      const row = await db.selectFrom('users').select(['email', 'totp_secret', 'totp_enabled']).where('id', '=', actor.userId).executeTakeFirst();
+      if (!row || row.totp_enabled === 1 || !row.totp_secret) return null;
+      const uri = totpUri(row.totp_secret, row.email, issuer);
+      return { secret: row.totp_secret, uri, qrDataUrl: await qrDataUrl(uri) };
     },
 
     async confirmTotpEnrolment(actor: Actor, code: string): Promise<void> {

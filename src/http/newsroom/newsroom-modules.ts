@@ -1,0 +1,9 @@
+// The newsroom's route modules, in menu order. Part 2 adds its modules (articles, media, curation) to
+// this list with one import and one entry each; nothing else needs to change.
+import type { NewsroomModule } from './newsroom-kit.js';
+import { accountRoutes } from './account-routes.js';
+import { adminRoutes } from './admin-routes.js';
+import { articleListRoutes } from './article-list-routes.js';
+import { signInRoutes } from './sign-in-routes.js';
+
+export const newsroomModules: readonly NewsroomModule[] = [signInRoutes, articleListRoutes, accountRoutes, adminRoutes];

@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testDialects } from '../../db/index.js';
+import { InvalidInput, NotFound } from '../../domain/index.js';
+import { openTestSite } from '../../../test/support/test-site.js';
+import { loadReaderFixture } from '../../../test/support/reader-fixture.js';
+import { createSiteService } from './site-service.js';
+
+for (const dialect of testDialects()) {
+  test(`the reader site's read operations on ${dialect.name}`, async (t) => {
+    const site = await openTestSite(dialect);
+    t.after(() => site.close());
+    const f = await loadReaderFixture(site);
+    const { site: reader, pages, videos } = site.minbar.services;
+
+    await t.test('a section pages by keyset: every article once, newest first, with working previous links', async () => {
+      const seen: number[] = [];
+      let request = { page: 1, before: null as { publishedAt: number; id: number } | null };
+      const visited = [];
+      for (;;) {
+        const p = await reader.list('section', 'politics', request);
+        visited.push(p);
+        seen.push(...p.articles.map((a) => a.id));
+        if (!p.next) break;
+        request = { page: p.next.page, before: p.next.before };
+      }
+      // 45 news articles + the video article, 20 a page.
+      assert.equal(visited.length, 3);
+      assert.equal(new Set(seen).size, seen.length, 'no article twice');
+      assert.equal(seen.length, 46);
+      const times = visited.flatMap((p) => p.articles.map((a) => a.publishedAt));
+      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      assert.equal(visited[0]!.previous, null);
+      assert.deepEqual(visited[1]!.previous, { page: 1, before: null });
+      // Page 3's previous link leads to exactly page 2.
+      const back = await reader.list('section', 'politics', visited[2]!.previous!);
+      assert.deepEqual(back.articles.map((a) => a.id), visited[1]!.articles.map((a) => a.id));
+      await assert.rejects(
+        reader.list('section', 'politics', { page: 9, before: { publishedAt: 1, id: 1 } }),
+        NotFound,
+        'a page past the end is not a page',
+      );
+    });
+
+    await t.test('a parent section lists its subsections too; stories, tags and authors list their articles', async () => {
+      const economy = await reader.list('section', 'economy', { page: 1, before: null });
+      assert.equal(economy.subject.kind, 'section');
+      assert.equal(economy.articles.length, 4, 'three in markets and one in economy');
+      const story = await reader.list('story', f.storySlug, { page: 1, before: null });
+      assert.equal(story.articles.length, 8);
+      const tag = await reader.list('tag', f.tagSlug, { page: 1, before: null });
+      assert.equal(tag.articles.length, 20);
+      assert.ok(tag.next);
+      const org = await reader.list('author', f.orgAuthorSlug, { page: 1, before: null });
+      assert.ok(org.articles.some((a) => a.id === f.correctedArticleId));
+      await assert.rejects(reader.list('tag', 'no-such-tag', { page: 1, before: null }), NotFound);
+    });
+
+    await t.test('related articles: the same story first, then shared tags', async () => {
+      const found = await reader.article(f.correctedArticleId, 'economy', null);
+      const data = found.kind === 'moved' ? (await reader.article(f.correctedArticleId, found.sectionSlug, found.slug)) : found;
+      assert.equal(data.kind, 'page');
+      if (data.kind !== 'page') return;
+      assert.equal(data.data.related.length, 4);
+      const storyIds = new Set((await reader.list('story', f.storySlug, { page: 1, before: null })).articles.map((a) => a.id));
+      assert.ok(data.data.related.every((a) => storyIds.has(a.id)));
+      assert.ok(!data.data.related.some((a) => a.id === f.correctedArticleId));
+      assert.equal(data.data.bodyMedia?.length, 1, 'the picture inside the body is loaded');
+    });
+
+    await t.test('sitemaps: buckets never exceed their size; the news window is the last 48 hours', async () => {
+      const small = createSiteService({ db: site.minbar.database.db, clock: site.clock }, { sitemapSize: 10 });
+      const index = await small.sitemapIndex();
+      assert.ok(index.articleBuckets.length >= 5);
+      let total = 0;
+      for (const b of index.articleBuckets) {
+        const { articles } = await small.sitemapArticles(b.bucket);
+        assert.ok(articles.length <= 10);
+        assert.equal(articles.length, b.count);
+        total += articles.length;
+      }
+      assert.equal(total, 50, 'every published article once (the unpublished one is not listed)');
+      const news = await reader.newsSitemap();
+      assert.equal(news.articles.length, 50);
+      site.clock.advance(47 * 3_600_000);
+      const later = await reader.newsSitemap();
+      assert.ok(later.articles.length < 50 && later.articles.length > 0);
+      site.clock.advance(3 * 3_600_000);
+      assert.equal((await reader.newsSitemap()).articles.length, 0);
+      site.clock.advance(-50 * 3_600_000);
+    });
+
+    await t.test('static pages are stored, listed and validated', async () => {
+      const all = await reader.staticPages();
+      assert.deepEqual(all.map((p) => p.slug), ['about', 'editorial-principles', 'corrections-policy', 'privacy', 'contact']);
+      await assert.rejects(pages.save({ slug: 'Bad Slug', title: '', body: [] }), (e: unknown) => {
+        assert.ok(e instanceof InvalidInput);
+        assert.ok(e.fields['slug'] && e.fields['title'] && e.fields['body']);
+        return true;
+      });
+      await pages.save({ slug: 'about', title: 'من نحن', body: [{ type: 'paragraph', content: [{ text: 'نص جديد' }] }] });
+      const about = await reader.staticPage('about');
+      assert.equal(about.body.length, 1);
+      await assert.rejects(reader.staticPage('nope'), NotFound);
+    });
+
+    await t.test('a video takes a same-site MP4 or HLS address, never another site', async () => {
+      await assert.rejects(videos.attach(f.videoArticleId, { url: 'https://evil.example/v.mp4', durationSeconds: 10 }), InvalidInput);
+      await assert.rejects(videos.attach(f.videoArticleId, { url: '/media/x/v.mp4', durationSeconds: 0 }), InvalidInput);
+      await videos.attach(f.videoArticleId, { url: '/media/abc/master.m3u8', durationSeconds: 3725 });
+      const found = await reader.article(f.videoArticleId, 'politics', null);
+      const page = found.kind === 'moved' ? await reader.article(f.videoArticleId, found.sectionSlug, found.slug) : found;
+      assert.equal(page.kind === 'page' && page.data.video?.mime, 'application/vnd.apple.mpegurl');
+    });
+  });
+}
