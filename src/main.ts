@@ -16,6 +16,7 @@ import {
   type Clock,
 } from './services/index.js';
 import { createImportService, createSearchService, type ArticleHooks } from './services/index.js';
+import { createAccountsService, createApiTokenService, createArticleListService, createAuditService } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
@@ -43,6 +44,10 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     imports: createImportService({ db, clock, hooks }),
     curation: createCurationService({ db, clock }),
     media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }),
+    accounts: createAccountsService({ db, clock, issuer: config.siteName }),
+    apiTokens: createApiTokenService({ db, clock }),
+    audit: createAuditService({ db }),
+    articleList: createArticleListService({ db }),
   };
 }
 
@@ -67,6 +72,16 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
     site: minbar.services.site,
     search: minbar.services.search,
     crops: minbar.services.crops,
+    newsroom: {
+      accounts: minbar.services.accounts,
+      apiTokens: minbar.services.apiTokens,
+      audit: minbar.services.audit,
+      articleList: minbar.services.articleList,
+      publishing: minbar.services.publishing,
+      curation: minbar.services.curation,
+      media: minbar.services.media,
+      site: minbar.services.site,
+    },
     logger,
     now: options.now ?? (() => minbar.clock.now()),
   });

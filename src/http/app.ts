@@ -16,6 +16,7 @@ import { siteRoutes } from './routes/site-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
+import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** Absent in tests of other pages: then /search and /api/search are not registered. */
   readonly search?: SearchService;
   readonly crops?: ImageCropService;
+  /** The newsroom's services (accounts, audit, API tokens, publishing …). */
+  readonly newsroom?: NewsroomServices;
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
@@ -107,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
+  if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, scripts: {} });
   await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind) {

@@ -55,3 +55,15 @@ export { createSearchService, searchParamsSchema, PAGE_SIZE, type SearchService,
 export type { SnippetSegment } from './search/search-snippet.js';
 export { DEFAULT_RANKING, type RankingOptions } from './search/search-ranking.js';
 export { createImportService, importLineSchema, type ImportService, type ImportReport, type ImportLine } from './import/import-service.js';
+export { createApiTokenService, type ApiTokenService, type ApiTokenInfo, type ApiCaller, type NewApiToken } from './accounts/api-token-service.js';
+export {
+  createArticleListService,
+  parseArticleListQuery,
+  type ArticleListService,
+  type ArticleListQuery,
+  type ArticleListFilters,
+  type NewsroomArticleRow,
+  type NewsroomArticlePage,
+  type NewsroomFilterOptions,
+  type FilterOption,
+} from './newsroom/article-list-service.js';
