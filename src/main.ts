@@ -19,6 +19,7 @@ import { createImportService, createSearchService, type ArticleHooks } from './s
 import { createAccountsService, createApiTokenService, createArticleListService, createAuditService } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
+import { readPasswordFromTerminal, userCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
 
 export interface Minbar {
@@ -102,6 +103,9 @@ async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<vo
   const { seedStaticPages } = await import('./cli/seed-static-pages.js');
   await seedStaticPages(minbar.services.pages, minbar.config.siteName);
   log(`Demo outlet ready: ${articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // Demo only: one newsroom account per role, with generated passwords printed once.
+  const { seedDemoAccounts } = await import('./cli/user-command.js');
+  await seedDemoAccounts(minbar.services.accounts, log);
 }
 
 async function serve(minbar: Minbar): Promise<void> {
@@ -127,6 +131,7 @@ Commands:
   seed --demo    load the fictional demo outlet into an empty database
   import FILE    import articles from a JSON-lines file (one article per line; a second run changes nothing)
   reindex        rebuild the search index from the published articles
+  user …         newsroom accounts: user create|set-password|disable|list (minbar user for details)
   help           show this help
 
 Settings come from the environment (PORT, HOST, PUBLIC_URL, DATABASE_URL, REDIS_URL, SITE_NAME,
@@ -140,7 +145,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command === 'import' || command === 'reindex') return searchCli(command, rest);
-  if (!['start', 'serve', 'migrate', 'seed'].includes(command)) {
+  if (!['start', 'serve', 'migrate', 'seed', 'user'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -164,6 +169,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const minbar = await createMinbar(config);
+  if (command === 'user') {
+    try {
+      return await userCommand(rest, { accounts: minbar.services.accounts, log, error: (s) => console.error(s), readPassword: readPasswordFromTerminal });
+    } finally {
+      await minbar.close();
+    }
+  }
   if (command === 'seed') {
     try {
       if (!rest.includes('--demo')) {

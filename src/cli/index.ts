@@ -3,3 +3,4 @@ export type { SeedDeps } from './seed-command.js';
 export { migrateCommand } from './migrate-command.js';
 export { importCommand, type ImportCommandDeps } from './import-command.js';
 export { reindexCommand, type ReindexCommandDeps } from './reindex-command.js';
+export { userCommand, readPasswordFromTerminal, type UserCommandDeps } from './user-command.js';
