@@ -152,6 +152,8 @@ export const ar = {
     aboutSite: 'عن الموقع',
     rssOf: (name: string) => `خلاصة RSS: ${name}`,
     pageUpdated: 'آخر تحديث للصفحة',
+    menuSections: 'أقسام مهمة في القائمة',
+    footerSections: 'أقسام مهمة في تذييل الصفحة',
   },
   search: {
     title: 'البحث',

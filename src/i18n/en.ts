@@ -130,6 +130,8 @@ export const en = {
     aboutSite: 'About',
     rssOf: (name: string) => `RSS feed: ${name}`,
     pageUpdated: 'Page last updated',
+    menuSections: 'Sections in the menu',
+    footerSections: 'Sections in the footer',
   },
   search: {
     title: 'Search',

@@ -7,7 +7,7 @@ export function SiteFooter({ ctx }: { ctx: ViewContext }) {
   return (
     <footer class="site-footer">
       <ChannelLinks ctx={ctx} channels={ctx.channels} headingId="footer-channels-title" />
-      <nav aria-labelledby="footer-sections-title" class="site-footer__sections">
+      <nav aria-label={ctx.t.reader.footerSections} class="site-footer__sections">
         <h2 id="footer-sections-title">{ctx.t.site.importantSections}</h2>
         <ul>
           {ctx.sections

@@ -51,7 +51,7 @@ export function SiteHeader({ ctx }: { ctx: ViewContext }) {
         <details class="menu">
           <summary class="menu__toggle">{ctx.t.site.menu}</summary>
           <div class="menu__panel">
-            <nav aria-labelledby="menu-sections-title">
+            <nav aria-label={ctx.t.reader.menuSections}>
               <h2 id="menu-sections-title" class="menu__title">
                 {ctx.t.site.importantSections}
               </h2>
