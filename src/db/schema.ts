@@ -160,6 +160,13 @@ export interface Database {
   static_pages: StaticPageTable;
   article_videos: ArticleVideoTable;
   search_documents: SearchDocumentTable;
+  live_blogs: LiveBlogTable;
+  live_entries: LiveEntryTable;
+  live_sequence: LiveSequenceTable;
+  live_events: LiveEventTable;
+  breaking_news: BreakingNewsTable;
+  live_stream: LiveStreamTable;
+  live_schedule: LiveScheduleTable;
 }
 
 // Reader site (migration 0004-reader-site): static pages and the video of a video article.
@@ -328,4 +335,159 @@ export interface SearchDocumentTable {
   title_length: number;
   lead_length: number;
   body_length: number;
+}
+
+// Live coverage (migration 0008-live): live blogs and entries, the event log, breaking news, the stream.
+export interface LiveBlogTable {
+  article_id: number;
+  state: 'scheduled' | 'live' | 'ended';
+  /** The summary box: key points, one per line. */
+  summary: string;
+  pinned_entry_id: number | null;
+  starts_at: number | null;
+  ended_at: number | null;
+  updated_at: number;
+}
+
+export interface LiveEntryTable {
+  id: Generated<number>;
+  article_id: number;
+  author_user_id: number | null;
+  /** The byline shown to readers, kept even if the account goes. */
+  author_name: string;
+  title: string | null;
+  /** JSON array of Block (no image blocks: an entry has one optional picture). */
+  body: string;
+  media_id: number | null;
+  key_event: number;
+  created_at: number;
+  updated_at: number;
+  /** Set when an entry is edited after posting: readers see "عُدِّل". */
+  edited_at: number | null;
+}
+
+/** One row (id 1): the last sequence number handed out, and the highest one pruned from the log. */
+export interface LiveSequenceTable {
+  id: number;
+  value: number;
+  pruned_through: number;
+}
+
+export interface LiveEventTable {
+  /** Global, gap-free in commit order: the Server-Sent Events id. */
+  seq: number;
+  /** The live blog the event belongs to; null for site-wide events (breaking news, the stream). */
+  article_id: number | null;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  created_at: number;
+}
+
+export interface BreakingNewsTable {
+  id: Generated<number>;
+  text: string;
+  url: string | null;
+  created_by: number | null;
+  created_at: number;
+  expires_at: number;
+  cleared_at: number | null;
+}
+
+/** One row (id 1) when an operator has configured the channel. */
+export interface LiveStreamTable {
+  id: number;
+  title: string;
+  description: string;
+  hls_url: string | null;
+  poster_media_id: number | null;
+  captions_url: string | null;
+  captions_lang: string;
+  enabled: number;
+  updated_at: number;
+}
+
+export interface LiveScheduleTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  starts_at: number;
+  ends_at: number;
+}
+
+// Reader comments (migration 0007-comments).
+export interface ReaderTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  /** argon2id PHC string; '' once the account is deleted. */
+  password_hash: string;
+  status: 'active' | 'suspended' | 'banned' | 'deleted';
+  suspended_until: number | null;
+  status_reason: string | null;
+  approved_count: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReaderSessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  token_hash: string;
+  reader_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface CommentReactionTable {
+  comment_id: number;
+  reader_id: number;
+  created_at: number;
+}
+
+export interface CommentReportTable {
+  id: Generated<number>;
+  comment_id: number;
+  reader_id: number | null;
+  ip_hash: string | null;
+  reason: string;
+  note: string;
+  created_at: number;
+  resolved_at: number | null;
+}
+
+export interface CommentWordTable {
+  id: Generated<number>;
+  kind: 'banned' | 'suspect';
+  /** As the moderator typed it; matching normalizes both sides. */
+  word: string;
+  created_at: number;
+}
+
+export interface CommentModerationLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_user_id: number | null;
+  /** 'user:<id>', 'pipeline', 'reader:<id>'. */
+  actor_label: string;
+  action: string;
+  comment_id: number | null;
+  reader_id: number | null;
+  reason: string;
+}
+
+export interface CommentSettingsTable {
+  scope: 'site' | 'story' | 'article';
+  /** 0 for the site row. */
+  scope_id: number;
+  mode: 'inherit' | 'open' | 'premoderated' | 'closed';
+  closes_at: number | null;
+  guests_allowed: number;
+  /** New commenters are pre-moderated until this many of their comments are approved. */
+  premoderate_first: number;
+  edit_window_ms: number;
+  /** Site row only: salts network hashes and signs guests' CSRF cookies. */
+  secret: string;
+  updated_at: number;
 }

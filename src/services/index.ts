@@ -67,3 +67,4 @@ export {
   type NewsroomFilterOptions,
   type FilterOption,
 } from './newsroom/article-list-service.js';
+export * from './live/index.js';
