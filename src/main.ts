@@ -16,7 +16,7 @@ import {
   type Clock,
 } from './services/index.js';
 import { createImportService, createSearchService, type ArticleHooks } from './services/index.js';
-import { createAccountsService, createApiTokenService, createArticleListService, createAuditService } from './services/index.js';
+import { createAccountsService, createApiTokenService, createArticleListService, createAuditService, createContentApiService } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 import { readPasswordFromTerminal, userCommand } from './cli/index.js';
@@ -49,6 +49,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     apiTokens: createApiTokenService({ db, clock }),
     audit: createAuditService({ db }),
     articleList: createArticleListService({ db }),
+    content: createContentApiService({ db }),
   };
 }
 
@@ -83,6 +84,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
       media: minbar.services.media,
       site: minbar.services.site,
     },
+    content: minbar.services.content,
     logger,
     now: options.now ?? (() => minbar.clock.now()),
   });

@@ -17,6 +17,8 @@ import { searchRoutes } from './routes/search-routes.js';
 import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
 import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
+import { apiPlugin } from './api/index.js';
+import type { ContentApiService } from '../services/index.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -26,6 +28,8 @@ export interface AppDeps {
   readonly crops?: ImageCropService;
   /** The newsroom's services (accounts, audit, API tokens, publishing …). */
   readonly newsroom?: NewsroomServices;
+  /** Published content for the JSON API (with `newsroom`, the API is mounted at /api/v1). */
+  readonly content?: ContentApiService;
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
@@ -111,6 +115,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
   if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, scripts: {} });
+  if (deps.newsroom && deps.content) {
+    const { apiTokens, articleList, publishing } = deps.newsroom;
+    await app.register(apiPlugin, { publicUrl: config.publicUrl, siteName: config.siteName, content: deps.content, apiTokens, articleList, publishing });
+  }
   await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind) {

@@ -68,3 +68,5 @@ export {
   type FilterOption,
 } from './newsroom/article-list-service.js';
 export * from './live/index.js';
+export { createContentApiService, articleQuerySchema, pageQuerySchema, API_PAGE_MAX, type ContentApiService, type ContentPage, type ApiStory } from './content/content-api-service.js';
+export { articleInputSchema } from './publishing/publishing-service.js';
