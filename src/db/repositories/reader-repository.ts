@@ -246,6 +246,11 @@ export function createReaderRepository(db: Q) {
       return r ? staticFromRow(r) : null;
     },
 
+    /** Slug and title of every static page, for links (no bodies). */
+    async staticPageLinks(): Promise<Array<{ slug: string; title: string }>> {
+      return db.selectFrom('static_pages').select(['slug', 'title']).orderBy('position').orderBy('id').execute();
+    },
+
     async staticPages(): Promise<StaticPageRecord[]> {
       const rows = await db.selectFrom('static_pages').selectAll().orderBy('position').orderBy('id').execute();
       return rows.map(staticFromRow);

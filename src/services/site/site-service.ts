@@ -177,9 +177,9 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
         repos.sections.listAll(),
         repos.channels.listAll(),
         repos.articles.anyPublishedOfType('live'),
-        repos.reader.staticPages(),
+        repos.reader.staticPageLinks(),
       ]);
-      return { sections, channels, liveOn, staticPages: pages.map((p) => ({ slug: p.slug, title: p.title })) };
+      return { sections, channels, liveOn, staticPages: pages };
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */
