@@ -40,7 +40,7 @@ function setup(form: HTMLFormElement): void {
 
   let initial: Block[] = [];
   try {
-    initial = JSON.parse(textarea.dataset['blocks'] ?? '[]') as Block[];
+    initial = JSON.parse(bodyJson.dataset['blocks'] ?? '[]') as Block[];
   } catch {
     initial = [];
   }

@@ -252,6 +252,21 @@ export function createCurationService(deps: { db: Db; clock: Clock }) {
       });
     },
 
+    /** Tag names for the editor's autocomplete, most used first. */
+    async tagNames(limit = 500): Promise<string[]> {
+      const rows = await db
+        .selectFrom('tags as t')
+        .leftJoin('article_tags as at', 'at.tag_id', 't.id')
+        .select(['t.name'])
+        .select((eb) => eb.fn.count<number>('at.article_id').as('n'))
+        .groupBy(['t.id', 't.name'])
+        .orderBy('n', 'desc')
+        .orderBy('t.name')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.name);
+    },
+
     // ── Channels and menus ────────────────────────────────────────────────
     async channels(): Promise<Channel[]> {
       return repos.channels.listAll();

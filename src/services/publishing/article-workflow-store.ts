@@ -31,6 +31,8 @@ export interface RevisionInfo {
   readonly kind: 'save' | 'autosave' | 'restore' | 'publish';
   readonly status: ArticleStatus;
   readonly authorId: number | null;
+  /** The author's display name, when the account still exists. */
+  readonly authorName: string | null;
   readonly createdAt: number;
 }
 
@@ -202,12 +204,20 @@ export async function addRevision(
 
 export async function listRevisions(db: Q, articleId: number): Promise<RevisionInfo[]> {
   const rows = await db
-    .selectFrom('article_revisions')
-    .select(['number', 'kind', 'status', 'author_id', 'created_at'])
-    .where('article_id', '=', articleId)
-    .orderBy('number', 'desc')
+    .selectFrom('article_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.author_id')
+    .select(['r.number', 'r.kind', 'r.status', 'r.author_id', 'r.created_at', 'u.display_name'])
+    .where('r.article_id', '=', articleId)
+    .orderBy('r.number', 'desc')
     .execute();
-  return rows.map((r) => ({ number: r.number, kind: r.kind, status: r.status, authorId: r.author_id, createdAt: Number(r.created_at) }));
+  return rows.map((r) => ({
+    number: r.number,
+    kind: r.kind,
+    status: r.status,
+    authorId: r.author_id,
+    authorName: r.display_name ?? null,
+    createdAt: Number(r.created_at),
+  }));
 }
 
 export async function revisionSnapshot(db: Q, articleId: number, number: number): Promise<ArticleSnapshot | null> {
