@@ -8,6 +8,7 @@ import {
   createFileMediaStore,
   createMediaService,
   createPublishingService,
+  createScheduler,
   createSiteService,
   createStaticPageService,
   createArticleVideoService,
@@ -44,7 +45,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     search,
     imports: createImportService({ db, clock, hooks }),
     curation: createCurationService({ db, clock }),
-    media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }),
+    media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }),
     accounts: createAccountsService({ db, clock, issuer: config.siteName }),
     apiTokens: createApiTokenService({ db, clock }),
     audit: createAuditService({ db }),
@@ -112,8 +113,15 @@ async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<vo
 
 async function serve(minbar: Minbar): Promise<void> {
   const app = await createApp(minbar, { logger: true });
+  // Scheduled articles are published by this loop; with several processes, each article exactly once.
+  const scheduler = createScheduler({
+    publishDue: () => minbar.services.publishing.publishDue(),
+    onPublished: (ids) => app.log.info({ ids }, 'scheduled articles published'),
+    onError: (error) => app.log.error(error, 'scheduler pass failed'),
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: draining requests');
+    await scheduler.stop();
     await app.close();
     await minbar.close();
     process.exit(0);
@@ -121,6 +129,7 @@ async function serve(minbar: Minbar): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: minbar.config.port, host: minbar.config.host });
+  scheduler.start();
   console.log(`Minbar is serving ${minbar.config.siteName} at ${minbar.config.publicUrl} (${minbar.database.caps.label}).`);
 }
 

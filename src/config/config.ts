@@ -20,6 +20,8 @@ export interface Config {
   readonly mediaDir: string;
   /** Largest picture upload accepted by the media library, in bytes. */
   readonly mediaMaxBytes: number;
+  /** Key signing draft preview links; random per process when unset. */
+  readonly previewSecret: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
 }
@@ -78,6 +80,7 @@ const schema = z.object({
     .min(1024, 'must be at least 1024 bytes')
     .max(200 * 1024 * 1024, 'must be at most 209715200 bytes (200 MB)')
     .default(20 * 1024 * 1024),
+  PREVIEW_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -175,6 +178,7 @@ export function loadConfig(env: RawSettings = process.env): Config {
     dataDir,
     mediaDir: resolve(s.MEDIA_DIR ?? resolve(dataDir, 'media')),
     mediaMaxBytes: s.MEDIA_MAX_BYTES,
+    previewSecret: s.PREVIEW_SECRET ?? null,
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
   };

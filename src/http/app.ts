@@ -17,6 +17,7 @@ import { searchRoutes } from './routes/search-routes.js';
 import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
 import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
+import { previewRoutes } from './preview-routes.js';
 import { apiPlugin } from './api/index.js';
 import type { ContentApiService } from '../services/index.js';
 
@@ -114,7 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
-  if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, scripts: {} });
+  if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, scripts: assets.urls.scripts ?? {} });
+  if (deps.newsroom) await app.register(previewRoutes, { publishing: deps.newsroom.publishing, context, config, now });
   if (deps.newsroom && deps.content) {
     const { apiTokens, articleList, publishing } = deps.newsroom;
     await app.register(apiPlugin, { publicUrl: config.publicUrl, siteName: config.siteName, content: deps.content, apiTokens, articleList, publishing });

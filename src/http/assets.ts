@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import sharp from 'sharp';
 import type { AssetUrls } from '../views/index.js';
+import { buildClientBundles } from './client-bundles.js';
 
 export interface Asset {
   readonly url: string;
@@ -75,9 +76,11 @@ export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: stri
     newsroomText = newsroomText.replaceAll(`/assets/fonts/${name}.woff2`, fonts[i]!.url);
   });
   const newsroomCss = hashed('newsroom', 'css', Buffer.from(newsroomText), css.type);
-  const all = [cssAsset, newsroomCss, ...fonts, icon, logo, ...islandFiles];
+  // Islands in client/<name>/main.ts (the newsroom editor, …), by name.
+  const scripts = buildClientBundles(ROOT);
+  const all = [cssAsset, newsroomCss, ...fonts, icon, logo, ...islandFiles, ...scripts];
   return {
-    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), icon: icon.url, logo: logo.url, videoPlayer: entry.url },
+    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), icon: icon.url, logo: logo.url, videoPlayer: entry.url, scripts: Object.fromEntries(scripts.map((s) => [s.name, s.url])) },
     newsroomCss: newsroomCss.url,
     byUrl: new Map(all.map((a) => [a.url, a])),
   };

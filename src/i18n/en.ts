@@ -2,11 +2,13 @@
 // Must not know how numbers or dates are formatted: parameters arrive as already formatted strings.
 import type { Messages } from './ar.js';
 import { plural } from './plural.js';
+import { deskEn } from './desk-en.js';
 import { newsroomEn, apiEn } from './newsroom-en.js';
 
 export const en = {
   newsroom: newsroomEn,
   api: apiEn,
+  desk: deskEn,
   site: {
     skipToContent: 'Skip to content',
     live: 'Live',

@@ -22,8 +22,9 @@ export {
 } from './publishing/publishing-service.js';
 export { createScheduler, type Scheduler } from './publishing/scheduler.js';
 export type { DiffField, DiffPart } from './publishing/revision-diff.js';
-export { createCurationService, type CurationService } from './curation/curation-service.js';
-export { createMediaService, VARIANT_WIDTHS, type MediaService, type ImageMeta } from './media/media-service.js';
+export { createCurationService, MENUS, type CurationService, type MenuItem } from './curation/curation-service.js';
+export { curateHome, readHomeCuration, type HomeCuration } from './curation/home-curation.js';
+export { createMediaService, VARIANT_WIDTHS, type MediaService, type ImageMeta, type MediaMetaInput, type MediaListItem, type MediaPage } from './media/media-service.js';
 export { createFileMediaStore, type MediaStore } from './media/media-store.js';
 export {
   createAccountsService,

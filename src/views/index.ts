@@ -17,3 +17,7 @@ export { AccountPage, type AccountPageData } from './newsroom/account-page.js';
 export { ArticleListPage } from './newsroom/article-list-page.js';
 export { UsersPage, UserFormPage, type UserFormValues } from './newsroom/users-pages.js';
 export { ApiTokensPage, AuditPage, NewsroomMessagePage } from './newsroom/admin-pages.js';
+export { EditorPage, MediaPickerDialog, bodyAsText, type EditorPageData, type EditorOptions, type EditorActions } from './newsroom/editor-page.js';
+export { RevisionListPage, RevisionDiffPage, type RevisionListData, type RevisionDiffData } from './newsroom/revision-pages.js';
+export { MediaLibraryPage, MediaEditPage, mediaThumb, type MediaLibraryData } from './newsroom/media-pages.js';
+export { CurationPage, type CurationData, type CurationStory } from './newsroom/curation-pages.js';
