@@ -136,6 +136,24 @@ for (const dialect of testDialects()) {
       assert.equal(doc.querySelectorAll('script[src]').length, 0);
     });
 
+    await t.test('an HLS video loads the video island, whose hls.js chunk is served from the site', async () => {
+      await site.minbar.services.videos.attach(f.videoArticleId, { url: '/media/abc123def456/master.m3u8', durationSeconds: 3725 });
+      const doc = parse((await get(f.pages['video']!)).body);
+      assert.equal(doc.querySelector('video')?.getAttribute('data-hls'), '/media/abc123def456/master.m3u8');
+      assert.equal(words(doc.querySelector('.video__meta')?.textContent), 'مدة الفيديو: 1:02:05');
+      const src = doc.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
+      const island = await get(src);
+      assert.equal(island.statusCode, 200);
+      assert.match(String(island.headers['content-type']), /javascript/);
+      const chunk = /"\.\/(chunk\.[A-Z0-9]+\.js)"/.exec(island.body)?.[1];
+      assert.ok(chunk, 'hls.js is a separate chunk, imported on demand');
+      const lib = await get(`/assets/${chunk}`);
+      assert.equal(lib.statusCode, 200);
+      assert.ok(lib.body.length > 100_000, 'the chunk is hls.js itself');
+      assert.ok(island.body.length < 5_000, 'the island alone is small');
+      await site.minbar.services.videos.attach(f.videoArticleId, { url: `/media/${f.heroKey}/clip.mp4`, durationSeconds: 95 });
+    });
+
     await t.test('conditional GET: ETag and Last-Modified answer 304; bodies are compressed when asked', async () => {
       for (const url of ['/', '/politics', f.pages['article']!, '/rss.xml', '/sitemap.xml']) {
         const res = await get(url);
