@@ -115,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
-  if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, scripts: assets.urls.scripts ?? {} });
+  if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, icon: assets.urls.icon, scripts: assets.urls.scripts ?? {} });
   if (deps.newsroom) await app.register(previewRoutes, { publishing: deps.newsroom.publishing, context, config, now });
   if (deps.newsroom && deps.content) {
     const { apiTokens, articleList, publishing } = deps.newsroom;

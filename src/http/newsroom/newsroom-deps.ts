@@ -29,6 +29,8 @@ export interface NewsroomDeps extends NewsroomServices {
   readonly now: () => number;
   /** Hashed URL of the newsroom stylesheet. */
   readonly css: string;
+  /** Hashed URL of the site icon. */
+  readonly icon: string;
   /** Hashed URLs of client islands by name (the editor bundle, …). */
   readonly scripts: Readonly<Record<string, string>>;
 }

@@ -87,6 +87,7 @@ async function scopedNewsroom(app: FastifyInstance, deps: NewsroomDeps): Promise
         t: messages(locale),
         fmt: fmt(locale),
         css: deps.css,
+        icon: deps.icon,
         scripts: deps.scripts,
         user: session ? { id: session.user.id, displayName: session.user.displayName, role: session.user.role } : null,
         csrfToken,

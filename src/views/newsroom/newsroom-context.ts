@@ -18,6 +18,8 @@ export interface NewsroomViewContext {
   readonly fmt: Formatter;
   /** Hashed URL of public/css/newsroom.css. */
   readonly css: string;
+  /** Hashed URL of the site icon. */
+  readonly icon: string;
   /** Hashed URLs of the client islands a page may load (`<script type="module" src>`, never inline). */
   readonly scripts: Readonly<Record<string, string>>;
   readonly user: { readonly id: number; readonly displayName: string; readonly role: Role } | null;

@@ -29,6 +29,7 @@ export function NewsroomDocument({ ctx, title, notice, error, scripts, children 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} | ${t.title} | ${ctx.siteName}`}</title>
+        <link rel="icon" href={ctx.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.css} />
         {(scripts ?? []).map((name) => (ctx.scripts[name] ? <script key={name} type="module" src={ctx.scripts[name]} /> : null))}
       </head>
