@@ -5,6 +5,7 @@ import { Gone, NotFound } from '../../domain/index.js';
 import type { ArticleFilter, ArticleVideo, Cursor, Db, SitemapArticle, SitemapBucket, StaticPageRecord } from '../../db/index.js';
 import { createRepositories } from '../../db/index.js';
 import type { Clock } from '../clock.js';
+import { curateHome } from '../curation/home-curation.js';
 
 export interface SiteChrome {
   readonly sections: readonly Section[];
@@ -215,7 +216,8 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
           })),
         )
       ).filter((b) => b.articles.length > 0);
-      return { stories, lead, latest: rest, featuredStoryArticles, sectionBlocks, lastModified: newest(latestList) };
+      // Editors' choices (lead story, order of section blocks) from the curation screen.
+      return curateHome(deps.db, { stories, lead, latest: rest, featuredStoryArticles, sectionBlocks, lastModified: newest(latestList) });
     },
 
     /**
