@@ -13,6 +13,7 @@ import {
   createStaticPageService,
   createArticleVideoService,
   createImageCropService,
+  createReadCounter,
   systemClock,
   type Clock,
 } from './services/index.js';
@@ -41,6 +42,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     pages: createStaticPageService({ db, clock }),
     videos: createArticleVideoService({ db, clock }),
     crops: createImageCropService({ db, mediaDir: config.mediaDir }),
+    reads: createReadCounter({ db, clock }),
     publishing: createPublishingService({ db, clock, hooks }),
     search,
     imports: createImportService({ db, clock, hooks }),
@@ -75,6 +77,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
     site: minbar.services.site,
     search: minbar.services.search,
     crops: minbar.services.crops,
+    reads: minbar.services.reads,
     newsroom: {
       accounts: minbar.services.accounts,
       apiTokens: minbar.services.apiTokens,

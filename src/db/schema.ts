@@ -159,6 +159,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   static_pages: StaticPageTable;
   article_videos: ArticleVideoTable;
+  article_reads: ArticleReadTable;
   search_documents: SearchDocumentTable;
   live_blogs: LiveBlogTable;
   live_entries: LiveEntryTable;
@@ -180,6 +181,14 @@ export interface StaticPageTable {
   position: number;
   created_at: number;
   updated_at: number;
+}
+
+/** Reads of an article on one UTC day (migration 0009-reader-reads): counts only, nothing about readers. */
+export interface ArticleReadTable {
+  article_id: number;
+  /** Days since the epoch, UTC. */
+  day: number;
+  reads: number;
 }
 
 export interface ArticleVideoTable {

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config/index.js';
 import { Gone, InvalidInput, NotFound } from '../domain/index.js';
 import { createFormatter, localeInfo, messages } from '../i18n/index.js';
-import type { ImageCropService, SiteService } from '../services/index.js';
+import type { ImageCropService, ReadCounter, SiteService } from '../services/index.js';
 import { ErrorPage, renderDocument, type ErrorKind } from '../views/index.js';
 import { loadAssets } from './assets.js';
 import { registerConditionalGet } from './conditional-get.js';
@@ -27,6 +27,7 @@ export interface AppDeps {
   /** Absent in tests of other pages: then /search and /api/search are not registered. */
   readonly search?: SearchService;
   readonly crops?: ImageCropService;
+  readonly reads?: ReadCounter;
   /** The newsroom's services (accounts, audit, API tokens, publishing …). */
   readonly newsroom?: NewsroomServices;
   /** Published content for the JSON API (with `newsroom`, the API is mounted at /api/v1). */
@@ -112,7 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind) });
+  await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind), ...(deps.reads ? { reads: deps.reads } : {}) });
+  if (deps.reads) app.addHook('onClose', () => deps.reads!.flush());
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
   if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, icon: assets.urls.icon, scripts: assets.urls.scripts ?? {} });

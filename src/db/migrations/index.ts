@@ -8,6 +8,7 @@ import * as m0003 from './0003-newsroom.js';
 import * as m0004 from './0004-reader-site.js';
 import * as m0006 from './0006-workflow.js';
 import * as m0008 from './0008-live.js';
+import * as m0009 from './0009-reader-reads.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -21,4 +22,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0004-reader-site', up: m0004.up },
   { name: '0006-workflow', up: m0006.up },
   { name: '0008-live', up: m0008.up },
+  { name: '0009-reader-reads', up: m0009.up },
 ];

@@ -308,6 +308,37 @@ export function createReaderRepository(db: Q) {
         .execute();
     },
 
+    /** Adds buffered read counts for one day (an upsert per article). */
+    async addReads(day: number, counts: ReadonlyMap<number, number>): Promise<void> {
+      for (const [articleId, n] of counts) {
+        await db
+          .insertInto('article_reads')
+          .values({ article_id: articleId, day, reads: n })
+          .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet((eb) => ({ reads: eb('article_reads.reads', '+', n) })))
+          .execute();
+      }
+    },
+
+    /** Published articles read most since `sinceDay` (inclusive), most read first. */
+    async mostRead(sinceDay: number, limit: number): Promise<ArticleSummary[]> {
+      const top = await db
+        .selectFrom('article_reads as r')
+        .innerJoin('articles as a', 'a.id', 'r.article_id')
+        .select(['r.article_id'])
+        .select((eb) => eb.fn.sum<number>('r.reads').as('total'))
+        .where('r.day', '>=', sinceDay)
+        .where('a.status', '=', 'published')
+        .groupBy('r.article_id')
+        .orderBy('total', 'desc')
+        .orderBy('r.article_id', 'desc')
+        .limit(limit)
+        .execute();
+      if (top.length === 0) return [];
+      const rows = await summaryQuery(db).where('a.id', 'in', top.map((r) => r.article_id)).execute();
+      const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
+      return top.map((r) => byId.get(r.article_id)).filter((x): x is ArticleSummary => x !== undefined);
+    },
+
     async touchArticle(articleId: number, at: number): Promise<void> {
       await db.updateTable('articles').set({ updated_at: at }).where('id', '=', articleId).execute();
     },

@@ -154,6 +154,17 @@ for (const dialect of testDialects()) {
       await site.minbar.services.videos.attach(f.videoArticleId, { url: `/media/${f.heroKey}/clip.mp4`, durationSeconds: 95 });
     });
 
+    await t.test('"most read" on the home page counts readers, not crawlers', async () => {
+      const reader = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131 Mobile Safari/537.36' };
+      for (let i = 0; i < 3; i++) await get(f.pages['video']!, reader);
+      await get(f.pages['article']!, reader);
+      for (let i = 0; i < 5; i++) await get(f.pages['article']!, { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' });
+      await site.minbar.services.reads.flush();
+      const doc = parse((await get('/')).body);
+      const list = [...doc.querySelectorAll('.most-read__list a')].map((a) => a.getAttribute('href'));
+      assert.deepEqual(list, [f.pages['video'], f.pages['article']]);
+    });
+
     await t.test('conditional GET: ETag and Last-Modified answer 304; bodies are compressed when asked', async () => {
       for (const url of ['/', '/politics', f.pages['article']!, '/rss.xml', '/sitemap.xml']) {
         const res = await get(url);

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput, articlePath, authorPath, parseArticleId, sectionPath, storyPath, tagPath } from '../../domain/index.js';
-import type { PageRequest, SiteService } from '../../services/index.js';
+import type { PageRequest, ReadCounter, SiteService } from '../../services/index.js';
 import { ArticlePage, HomePage, ListPage, LivePage, StaticPage, renderDocument, type ErrorKind } from '../../views/index.js';
 import { httpDate } from '../conditional-get.js';
 import type { ContextFactory } from '../context-factory.js';
@@ -13,7 +13,11 @@ interface Options {
   readonly site: SiteService;
   readonly context: ContextFactory;
   readonly sendError: (req: FastifyRequest, reply: FastifyReply, kind: ErrorKind) => Promise<FastifyReply>;
+  /** Counts article reads for the "most read" list; crawlers and audit tools are not readers. */
+  readonly reads?: ReadCounter;
 }
+
+const NOT_A_READER = /bot|crawl|spider|slurp|lighthouse|headless|preview|fetch|curl|wget|python|monitor/i;
 
 const SECTION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 /** Story, tag and author slugs may be Arabic: letters, digits and hyphens of any script. */
@@ -56,7 +60,7 @@ function html(reply: FastifyReply, body: string, lastModified: number | null, ma
     .send(body);
 }
 
-export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, context, sendError }) => {
+export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, context, sendError, reads }) => {
   app.get('/', async (req, reply) => {
     const [ctx, data] = await Promise.all([context(req), site.home()]);
     return html(reply, renderDocument(HomePage({ ctx, data })), data.lastModified);
@@ -102,6 +106,8 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
     if (found.kind === 'moved') {
       return reply.redirect(articlePath({ sectionSlug: found.sectionSlug, id: found.id, slug: found.slug }), 301);
     }
+    const agent = req.headers['user-agent'] ?? '';
+    if (reads && agent && !NOT_A_READER.test(agent)) reads.record(id);
     const ctx = await context(req);
     const d = found.data;
     // The page shows the latest headlines and comments too: it changes when any of them does.

@@ -20,3 +20,4 @@ export type { ArticleVideo, Cursor, SitemapArticle, SitemapBucket, StaticPageRec
 export { createStaticPageService, STATIC_PAGE_SLUGS, type StaticPageService, type StaticPageInput } from './static-page-service.js';
 export { createArticleVideoService, type ArticleVideoService, type VideoInput } from './article-video-service.js';
 export { createImageCropService, CROP_RATIOS, CROP_WIDTHS, type CropRatio, type ImageCropService } from './image-crop-service.js';
+export { createReadCounter, utcDay, type ReadCounter } from './read-counter.js';

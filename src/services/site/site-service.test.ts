@@ -104,6 +104,24 @@ for (const dialect of testDialects()) {
       await assert.rejects(reader.staticPage('nope'), NotFound);
     });
 
+    await t.test('reads are buffered, written per article and UTC day, and only published articles are "most read"', async () => {
+      const reads = site.minbar.services.reads;
+      assert.deepEqual((await reader.home()).mostRead, []);
+      const [a, b] = f.sectionArticleIds;
+      for (let i = 0; i < 3; i++) reads.record(b!);
+      reads.record(a!);
+      reads.record(f.unpublishedId);
+      await reads.flush();
+      reads.record(a!);
+      reads.record(a!);
+      await reads.flush();
+      assert.deepEqual((await reader.home()).mostRead.map((x) => x.id), [a, b]);
+      // Reads older than yesterday no longer count.
+      site.clock.advance(3 * 86_400_000);
+      assert.deepEqual((await reader.home()).mostRead, []);
+      site.clock.advance(-3 * 86_400_000);
+    });
+
     await t.test('a video takes a same-site MP4 or HLS address, never another site', async () => {
       await assert.rejects(videos.attach(f.videoArticleId, { url: 'https://evil.example/v.mp4', durationSeconds: 10 }), InvalidInput);
       await assert.rejects(videos.attach(f.videoArticleId, { url: '/media/x/v.mp4', durationSeconds: 0 }), InvalidInput);

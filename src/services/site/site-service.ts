@@ -28,6 +28,8 @@ export interface HomeData {
   readonly featuredStoryArticles: readonly ArticleSummary[];
   /** The newest articles of each top-level section, in navigation order. */
   readonly sectionBlocks: ReadonlyArray<{ readonly section: Section; readonly articles: readonly ArticleSummary[] }>;
+  /** Most read in the last two UTC days (empty until reads are counted). */
+  readonly mostRead: readonly ArticleSummary[];
   readonly lastModified: number | null;
 }
 
@@ -114,6 +116,7 @@ export const NEWS_WINDOW_MS = 48 * 3_600_000;
 export const NEWS_SITEMAP_MAX = 1000;
 /** Related articles under an article: same story first, then shared tags. */
 export const RELATED_COUNT = 4;
+export const MOST_READ_COUNT = 5;
 
 export interface SiteServiceOptions {
   readonly sitemapSize?: number;
@@ -194,10 +197,11 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     },
 
     async home(): Promise<HomeData> {
-      const [stories, latestList, sections] = await Promise.all([
+      const [stories, latestList, sections, mostRead] = await Promise.all([
         repos.stories.listActive(),
         latest(LATEST_HEADLINES + 1),
         repos.sections.listAll(),
+        repos.reader.mostRead(Math.floor(clock.now() / 86_400_000) - 1, MOST_READ_COUNT),
       ]);
       const [lead = null, ...rest] = latestList;
       const featured = stories.find((s) => s.featured) ?? null;
@@ -217,7 +221,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
         )
       ).filter((b) => b.articles.length > 0);
       // Editors' choices (lead story, order of section blocks) from the curation screen.
-      return curateHome(deps.db, { stories, lead, latest: rest, featuredStoryArticles, sectionBlocks, lastModified: newest(latestList) });
+      return curateHome(deps.db, { stories, lead, latest: rest, featuredStoryArticles, sectionBlocks, mostRead, lastModified: newest(latestList) });
     },
 
     /**

@@ -1,12 +1,13 @@
 // The home page: lead article, the stories strip with trending chips and counts, the featured story
 // card, the latest cards, a block per section and the latest headlines.
-import { sectionPath } from '../../domain/index.js';
+import { articlePath, sectionPath } from '../../domain/index.js';
 import type { HomeData } from '../../services/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
 import { ArticleCard, FeaturedStoryCard, HeadlineList, StoriesStrip } from '../parts/cards.js';
 import { DirectionalArrow } from '../parts/icons.js';
 import { collectionPage, webSite } from '../parts/json-ld.js';
+import { BidiText } from '../parts/rich-text.js';
 
 export function HomePage({ ctx, data }: { ctx: ViewContext; data: HomeData }) {
   const featured = data.stories.find((s) => s.featured) ?? null;
@@ -43,6 +44,20 @@ export function HomePage({ ctx, data }: { ctx: ViewContext; data: HomeData }) {
               <ArticleCard key={a.id} ctx={ctx} article={a} />
             ))}
           </div>
+        </section>
+      ) : null}
+      {data.mostRead.length > 0 ? (
+        <section class="most-read" aria-labelledby="most-read-title">
+          <h2 id="most-read-title">{ctx.t.site.mostRead}</h2>
+          <ol class="most-read__list">
+            {data.mostRead.map((a) => (
+              <li key={a.id}>
+                <a href={articlePath(a)}>
+                  <BidiText text={a.title} />
+                </a>
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
       {data.sectionBlocks.map(({ section, articles }) => (
