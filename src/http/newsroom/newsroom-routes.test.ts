@@ -137,7 +137,8 @@ for (const dialect of testDialects()) {
       assert.equal((await accounts.countUsers()), 4);
       // The menu shows only what the member may use.
       const nav = [...parse((await site.app.inject({ url: '/newsroom', headers: { cookie: w.cookie } })).body).querySelectorAll('nav a')].map((a) => a.getAttribute('href'));
-      assert.deepEqual(nav, ['/newsroom', '/newsroom/account']);
+      for (const href of ['/newsroom', '/newsroom/account']) assert.ok(nav.includes(href), href);
+      for (const href of ['/newsroom/users', '/newsroom/api-tokens', '/newsroom/audit']) assert.ok(!nav.includes(href), href);
     });
 
     await t.test('the article list is narrowed by role and filtered by status, section and search', async () => {
