@@ -161,6 +161,7 @@ export interface Database {
   article_videos: ArticleVideoTable;
   article_reads: ArticleReadTable;
   search_documents: SearchDocumentTable;
+  search_terms: SearchTermTable;
   live_blogs: LiveBlogTable;
   live_entries: LiveEntryTable;
   live_sequence: LiveSequenceTable;
@@ -424,3 +425,9 @@ export interface LiveScheduleTable {
   ends_at: number;
 }
 
+
+export interface SearchTermTable {
+  term: string;
+  /** Indexed documents containing the stem. */
+  documents: number;
+}

@@ -27,6 +27,14 @@ export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void>
     .execute();
   await db.schema.createIndex('search_documents_published').on('search_documents').columns(['published_at', 'article_id']).execute();
 
+  // Document frequency of every stem, kept by the index writes: BM25's idf with one indexed lookup, the same
+  // number on both dialects. Binary ("C") order, so that a prefix is a range on every dialect and locale.
+  await db.schema
+    .createTable('search_terms')
+    .addColumn('term', caps.fullText === 'tsvector' ? sql`text collate "C"` : 'text', (c) => c.primaryKey())
+    .addColumn('documents', 'integer', (c) => c.notNull())
+    .execute();
+
   if (caps.fullText === 'fts5') {
     // Contentless: the strings live once, in search_documents; FTS5 keeps only the inverted index.
     // remove_diacritics 0: tokens arrive already folded by the analyzer and must stay exactly as written.

@@ -74,20 +74,85 @@ export const CANDIDATE_SELECT = sql.raw(
   'd.article_id, d.published_at, d.title_surface, d.title_stem, d.lead_surface, d.lead_stem, d.body_surface, d.body_stem, d.title_length, d.lead_length, d.body_length',
 );
 
-export async function readStats(db: Db): Promise<IndexStats> {
-  // Sums of integers are exact on both dialects, so averages computed from them agree to the last bit.
-  const r = await db
-    .selectFrom('search_documents')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('n'),
-      sql<number>`coalesce(sum(title_length), 0)`.as('t'),
-      sql<number>`coalesce(sum(lead_length), 0)`.as('l'),
-      sql<number>`coalesce(sum(body_length), 0)`.as('b'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { documents: Number(r.n), titleTokens: Number(r.t), leadTokens: Number(r.l), bodyTokens: Number(r.b) };
-}
-
 export async function deleteDocument(trx: Db | Tx, articleId: number): Promise<void> {
   await trx.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+}
+
+function distinctStems(...fields: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of fields) for (const t of f.split(' ')) if (t) out.add(t);
+  return out;
+}
+
+/** Terms per statement when adjusting counts (they travel as one JSON or array parameter). */
+const TERM_CHUNK = 5000;
+
+// Reserved rows of search_terms (a stem never holds a space): the document count and the token totals.
+const DOCUMENTS = ' documents';
+const TITLE_TOKENS = ' title';
+const LEAD_TOKENS = ' lead';
+const BODY_TOKENS = ' body';
+
+/**
+ * Keeps search_terms in step with one document: adds its new stems, takes out the stems of the version it
+ * replaces (read here), and moves the totals, all as deltas in one upsert per chunk. Terms go in sorted
+ * order so that concurrent writers lock rows in the same order.
+ */
+export type UpsertTermDeltas = (trx: Db | Tx, terms: readonly string[], deltas: readonly number[]) => Promise<void>;
+
+export async function replaceTerms(trx: Db | Tx, articleId: number, next: IndexDocument | null, upsert: UpsertTermDeltas): Promise<void> {
+  const old = await trx
+    .selectFrom('search_documents')
+    .select(['title_stem', 'lead_stem', 'body_stem', 'title_length', 'lead_length', 'body_length'])
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  const before = old ? distinctStems(old.title_stem, old.lead_stem, old.body_stem) : new Set<string>();
+  const after = next ? distinctStems(next.title.stems.join(' '), next.lead.stems.join(' '), next.body.stems.join(' ')) : new Set<string>();
+  const delta = new Map<string, number>();
+  for (const t of after) if (!before.has(t)) delta.set(t, 1);
+  for (const t of before) if (!after.has(t)) delta.set(t, -1);
+  delta.set(DOCUMENTS, (next ? 1 : 0) - (old ? 1 : 0));
+  delta.set(TITLE_TOKENS, (next?.title.stems.length ?? 0) - (old?.title_length ?? 0));
+  delta.set(LEAD_TOKENS, (next?.lead.stems.length ?? 0) - (old?.lead_length ?? 0));
+  delta.set(BODY_TOKENS, (next?.body.stems.length ?? 0) - (old?.body_length ?? 0));
+  const rows = [...delta].filter(([, d]) => d !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  for (let i = 0; i < rows.length; i += TERM_CHUNK) {
+    const chunk = rows.slice(i, i + TERM_CHUNK);
+    await upsert(
+      trx,
+      chunk.map(([term]) => term),
+      chunk.map(([, d]) => d),
+    );
+  }
+}
+
+/** Document count and token totals, from the reserved rows of search_terms: one indexed read. */
+export async function readStats(db: Db): Promise<IndexStats> {
+  const m = await termDocuments(db, [DOCUMENTS, TITLE_TOKENS, LEAD_TOKENS, BODY_TOKENS]);
+  return {
+    documents: m.get(DOCUMENTS) ?? 0,
+    titleTokens: m.get(TITLE_TOKENS) ?? 0,
+    leadTokens: m.get(LEAD_TOKENS) ?? 0,
+    bodyTokens: m.get(BODY_TOKENS) ?? 0,
+  };
+}
+
+export async function termDocuments(db: Db, terms: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (terms.length === 0) return out;
+  const rows = await db.selectFrom('search_terms').select(['term', 'documents']).where('term', 'in', [...new Set(terms)]).execute();
+  for (const r of rows) out.set(r.term, Number(r.documents));
+  return out;
+}
+
+/** Documents counted over every stem starting with `prefix` (an upper bound: a document may hold several). */
+export async function prefixDocuments(db: Db, prefix: string): Promise<number> {
+  if (prefix === '') return 0;
+  const r = await db
+    .selectFrom('search_terms')
+    .select(sql<number>`coalesce(sum(documents), 0)`.as('n'))
+    .where('term', '>=', prefix)
+    .where('term', '<', `${prefix}\uffff`)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -83,8 +83,10 @@ export interface SearchIndex {
   count(query: IndexQuery): Promise<number>;
   /** Matching documents in the engine's own relevance order, `offset` … `offset + limit`. */
   candidates(query: IndexQuery, limit: number, offset?: number): Promise<IndexCandidate[]>;
-  /** Documents matching one term: the document frequency of BM25's idf. */
-  documentFrequency(term: IndexTerm): Promise<number>;
+  /** Documents containing each stem (BM25's document frequency); absent stems are missing from the map. */
+  termDocuments(stems: readonly string[]): Promise<Map<string, number>>;
+  /** Documents counted over the stems starting with `prefix` (may exceed the number of documents). */
+  prefixDocuments(prefix: string): Promise<number>;
   stats(): Promise<IndexStats>;
   /** Bytes on disk of the index and its documents (benchmarks). */
   storageBytes(): Promise<number>;

@@ -25,7 +25,7 @@ import {
 import { createArabicAnalyzer, tokenize, type ArabicAnalyzer } from '../../text/index.js';
 import type { Clock } from '../clock.js';
 import { bodyPlainText, buildIndexDocument } from './search-document.js';
-import { parseQuery, termKey } from './search-query.js';
+import { parseQuery } from './search-query.js';
 import { DEFAULT_RANKING, rankCandidates, type RankingOptions } from './search-ranking.js';
 import { buildSnippet, highlightAll, type SnippetSegment } from './search-snippet.js';
 
@@ -35,8 +35,13 @@ export const RERANK_DEPTH = 100;
 export const MAX_PAGE = 100;
 /** Fewer hits than this with all words, and the query is retried with any word. */
 export const MIN_ALL_WORDS_HITS = 3;
-/** How long statistics and protected names are trusted when another process may be writing. */
+/** How long protected names are trusted when another process may be adding tags or authors. */
 const CACHE_TTL_MS = 60_000;
+/**
+ * When widening to any word, words found in more than this share of the archive do not select articles
+ * on their own (they still count in the ranking): "any of ten title words" must not mean "everything".
+ */
+const COMMON_SHARE = 0.1;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -118,11 +123,6 @@ export function createSearchService(deps: SearchDeps) {
   let names: string[] | null = null;
   let analyzer: ArabicAnalyzer | null = null;
   let namesLoadedAt = 0;
-  // Every index write bumps the generation, so cached statistics never outlive a change made here.
-  let generation = 0;
-  let statsCache: { stats: IndexStats; generation: number; at: number } | null = null;
-  const dfCache = new Map<string, { df: number; generation: number; at: number }>();
-
   async function currentAnalyzer(executor: Db | Tx): Promise<ArabicAnalyzer> {
     if (analyzer === null || names === null || clock.now() - namesLoadedAt > CACHE_TTL_MS) {
       names = await createSearchRepository(executor).protectedNames();
@@ -141,23 +141,16 @@ export function createSearchService(deps: SearchDeps) {
     return analyzer;
   }
 
-  async function stats(): Promise<IndexStats> {
-    const now = clock.now();
-    if (statsCache && statsCache.generation === generation && now - statsCache.at <= CACHE_TTL_MS) return statsCache.stats;
-    const s = await index.stats();
-    statsCache = { stats: s, generation, at: now };
-    return s;
-  }
-
-  async function documentFrequency(term: IndexTerm): Promise<number> {
-    const key = termKey(term);
-    const now = clock.now();
-    const hit = dfCache.get(key);
-    if (hit && hit.generation === generation && now - hit.at <= CACHE_TTL_MS) return hit.df;
-    const df = await index.documentFrequency(term);
-    if (dfCache.size > 10_000) dfCache.clear();
-    dfCache.set(key, { df, generation, at: now });
-    return df;
+  /** BM25's document frequency of each clause: its stem; a phrase's rarest word; a prefix's stems together. */
+  async function frequencies(terms: readonly IndexTerm[], a: ArabicAnalyzer, documents: number): Promise<number[]> {
+    const stemsOf = (t: IndexTerm): string[] => (t.kind === 'word' ? [t.stem] : t.kind === 'phrase' ? a.analyze(t.surface.join(' ')).stems : []);
+    const counts = await index.termDocuments(terms.flatMap(stemsOf));
+    return Promise.all(
+      terms.map(async (t) => {
+        const df = t.kind === 'prefix' ? await index.prefixDocuments(t.prefix) : Math.min(...stemsOf(t).map((stem) => counts.get(stem) ?? 0));
+        return Math.min(Math.max(df, 0), documents);
+      }),
+    );
   }
 
   async function resolveFilters(p: z.output<typeof searchParamsSchema>): Promise<IndexFilters> {
@@ -185,15 +178,14 @@ export function createSearchService(deps: SearchDeps) {
   }
 
   /** The ranked candidates of one page, with the engine doing the matching and the scorer the order. */
-  async function rankedPage(query: IndexQuery, total: number, page: number) {
+  async function rankedPage(query: IndexQuery, scoring: readonly IndexTerm[], dfs: readonly number[], stats: IndexStats, total: number, page: number) {
     const offset = (page - 1) * PAGE_SIZE;
     if (offset >= total) return [];
     const deep = offset + PAGE_SIZE > RERANK_DEPTH;
     const candidates: IndexCandidate[] = deep
       ? await index.candidates(query, PAGE_SIZE, offset)
       : await index.candidates(query, Math.min(RERANK_DEPTH, total));
-    const [dfs, s] = await Promise.all([Promise.all(query.terms.map(documentFrequency)), stats()]);
-    const ranked = rankCandidates(candidates, query.terms, dfs, s, clock.now(), ranking);
+    const ranked = rankCandidates(candidates, scoring, dfs, stats, clock.now(), ranking);
     return deep ? ranked : ranked.slice(offset, offset + PAGE_SIZE);
   }
 
@@ -202,7 +194,6 @@ export function createSearchService(deps: SearchDeps) {
     async indexArticle(trx: Db | Tx, articleId: number): Promise<void> {
       const r = createSearchRepository(trx);
       const source = await r.searchSource(articleId);
-      generation++;
       if (!source || source.status !== 'published') {
         await index.remove(trx, articleId);
         return;
@@ -232,17 +223,20 @@ export function createSearchService(deps: SearchDeps) {
       const { terms, exclude } = parseQuery(p.q, a);
       const filters = await resolveFilters(p);
 
+      const stats = await index.stats();
+      const dfs = await frequencies(terms, a, stats.documents);
       let query: IndexQuery = { mode: 'all', terms, exclude, filters };
       let total = await index.count(query);
       if (total < MIN_ALL_WORDS_HITS && terms.length > 1) {
-        const widened: IndexQuery = { ...query, mode: 'any' };
+        const selective = terms.filter((_, i) => dfs[i]! <= COMMON_SHARE * stats.documents);
+        const widened: IndexQuery = { ...query, mode: 'any', terms: selective.length > 0 ? selective : terms };
         const widenedTotal = await index.count(widened);
         if (widenedTotal > total) {
           query = widened;
           total = widenedTotal;
         }
       }
-      const ranked = await rankedPage(query, total, p.page);
+      const ranked = await rankedPage(query, terms, dfs, stats, total, p.page);
       const sources = new Map((await createSearchRepository(db).hitSources(ranked.map((r) => r.candidate.articleId))).map((s) => [s.id, s]));
       const hits: SearchHit[] = [];
       for (const { candidate, score } of ranked) {
@@ -272,7 +266,6 @@ export function createSearchService(deps: SearchDeps) {
       const total = await r.countPublished();
       names = null;
       await index.clear(db);
-      generation++;
       let done = 0;
       let after = 0;
       for (;;) {

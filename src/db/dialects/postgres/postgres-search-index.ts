@@ -11,8 +11,12 @@ import {
   deleteDocument,
   documentRow,
   filterConditions,
+  prefixDocuments,
   readStats,
+  replaceTerms,
+  termDocuments,
   type CandidateRow,
+  type UpsertTermDeltas,
 } from '../../search/search-documents.js';
 import type { IndexDocument, IndexQuery, IndexTerm, SearchIndex } from '../../search/search-index.js';
 
@@ -21,17 +25,18 @@ const MAX_POSITION = 16383;
 // ts_rank weights in the order {D, C, B, A}: body 0.2, lead 0.4, title 1.0.
 const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 
+const NEEDS_ESCAPE = /['\\]/;
+
 function lexeme(token: string): string {
-  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  return NEEDS_ESCAPE.test(token) ? `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${token}'`;
 }
 
 /** The document as tsvector input text: every lexeme with its positions and field weight. */
 export function tsvectorText(doc: IndexDocument): string {
-  const positions = new Map<string, string[]>();
+  const positions = new Map<string, string>();
   const add = (lex: string, entry: string) => {
     const list = positions.get(lex);
-    if (list) list.push(entry);
-    else positions.set(lex, [entry]);
+    positions.set(lex, list === undefined ? entry : `${list},${entry}`);
   };
   let position = 0;
   for (const [field, weight] of [
@@ -41,14 +46,15 @@ export function tsvectorText(doc: IndexDocument): string {
   ] as const) {
     for (let i = 0; i < field.surface.length; i++) {
       position = Math.min(position + 1, MAX_POSITION);
-      add(field.stems[i]!, `${position}${weight}`);
-      add(`=${field.surface[i]!}`, `${position}${weight}`);
+      const entry = `${position}${weight}`;
+      add(field.stems[i]!, entry);
+      add(`=${field.surface[i]!}`, entry);
     }
     position = Math.min(position + 1, MAX_POSITION); // a gap, so that no phrase spans two fields
   }
-  const parts: string[] = [];
-  for (const [lex, list] of positions) parts.push(`${lexeme(lex)}:${list.join(',')}`);
-  return parts.join(' ');
+  let out = '';
+  for (const [lex, list] of positions) out += `${out ? ' ' : ''}${lexeme(lex)}:${list}`;
+  return out;
 }
 
 /** One term as tsquery input text. */
@@ -69,24 +75,34 @@ export function tsQueryText(q: IndexQuery): string {
   return `(${positive}) & !(${q.exclude.map(tsTerm).join(' | ')})`;
 }
 
+/** One statement for all of a document's term deltas: two array parameters, unnested server-side. */
+const upsertTerms: UpsertTermDeltas = async (trx, terms, deltas) => {
+  await sql`insert into search_terms (term, documents)
+    select t, d from unnest(${terms}::text[], ${deltas}::integer[]) as x(t, d)
+    on conflict (term) do update set documents = search_terms.documents + excluded.documents`.execute(trx);
+};
+
 export function createPostgresSearchIndex(db: Db): SearchIndex {
   const where = (q: IndexQuery): RawBuilder<unknown> =>
     sql`where d.document @@ ${tsQueryText(q)}::tsquery${andAll(filterConditions(q.filters))}`;
 
   return {
     async write(trx: Db | Tx, doc) {
-      const row = documentRow(doc);
-      const document = sql`${tsvectorText(doc)}::tsvector`;
+      await replaceTerms(trx, doc.articleId, doc, upsertTerms);
+      await deleteDocument(trx, doc.articleId);
       await trx
         .insertInto('search_documents')
-        .values({ ...row, document } as typeof row)
-        .onConflict((oc) => oc.column('article_id').doUpdateSet({ ...row, document } as typeof row))
+        .values({ ...documentRow(doc), document: sql`${tsvectorText(doc)}::tsvector` } as ReturnType<typeof documentRow>)
         .execute();
     },
 
-    remove: (trx: Db | Tx, articleId) => deleteDocument(trx, articleId),
+    async remove(trx: Db | Tx, articleId) {
+      await replaceTerms(trx, articleId, null, upsertTerms);
+      await deleteDocument(trx, articleId);
+    },
 
     async clear(trx: Db | Tx) {
+      await trx.deleteFrom('search_terms').execute();
       await trx.deleteFrom('search_documents').execute();
     },
 
@@ -102,10 +118,8 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
       return r.rows.map(candidateFromRow);
     },
 
-    async documentFrequency(term) {
-      const r = await sql<{ n: number }>`select count(*) as n from search_documents d where d.document @@ ${tsTerm(term)}::tsquery`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
+    termDocuments: (stems) => termDocuments(db, stems),
+    prefixDocuments: (prefix) => prefixDocuments(db, prefix),
 
     stats: () => readStats(db),
 

@@ -10,8 +10,12 @@ import {
   deleteDocument,
   documentRow,
   filterConditions,
+  prefixDocuments,
   readStats,
+  replaceTerms,
+  termDocuments,
   type CandidateRow,
+  type UpsertTermDeltas,
 } from '../../search/search-documents.js';
 import type { IndexQuery, IndexTerm, SearchIndex } from '../../search/search-index.js';
 
@@ -47,6 +51,14 @@ export function ftsQuery(q: IndexQuery): string {
   return `(${positive}) NOT (${q.exclude.map(ftsTerm).join(' OR ')})`;
 }
 
+/** One statement for all of a document's term deltas: the pairs travel as a single JSON parameter. */
+const upsertTerms: UpsertTermDeltas = async (trx, terms, deltas) => {
+  const pairs = JSON.stringify(terms.map((t, i) => [t, deltas[i]]));
+  await sql`insert into search_terms (term, documents)
+    select value ->> 0, value ->> 1 from json_each(${pairs}) where true
+    on conflict (term) do update set documents = search_terms.documents + excluded.documents`.execute(trx);
+};
+
 export function createSqliteSearchIndex(db: Db): SearchIndex {
   const from = (match: string, extra: RawBuilder<unknown>) =>
     sql`from search_fts f join search_documents d on d.article_id = f.rowid where search_fts match ${match}${extra}`;
@@ -54,6 +66,7 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
   return {
     async write(trx: Db | Tx, doc) {
       const row = documentRow(doc);
+      await replaceTerms(trx, doc.articleId, doc, upsertTerms);
       await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(trx);
       await trx
         .insertInto('search_documents')
@@ -65,11 +78,13 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
     },
 
     async remove(trx: Db | Tx, articleId) {
+      await replaceTerms(trx, articleId, null, upsertTerms);
       await sql`delete from search_fts where rowid = ${articleId}`.execute(trx);
       await deleteDocument(trx, articleId);
     },
 
     async clear(trx: Db | Tx) {
+      await trx.deleteFrom('search_terms').execute();
       await sql`delete from search_fts`.execute(trx);
       await trx.deleteFrom('search_documents').execute();
     },
@@ -85,10 +100,8 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
       return r.rows.map(candidateFromRow);
     },
 
-    async documentFrequency(term) {
-      const r = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${ftsTerm(term)}`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
+    termDocuments: (stems) => termDocuments(db, stems),
+    prefixDocuments: (prefix) => prefixDocuments(db, prefix),
 
     stats: () => readStats(db),
 
