@@ -39,7 +39,7 @@ export function editorActions(actor: Actor, target: { sectionId: number; created
   const can = (a: Parameters<typeof mayOnArticle>[1]) => mayOnArticle(actor, a, target);
   const movable = status === 'draft' || status === 'review' || status === 'scheduled' || status === 'unpublished';
   return {
-    save: status === 'published' ? can('article.publish') : status === 'scheduled' ? can('article.schedule') : can('article.edit'),
+    save: status === 'published' || status === 'review' ? can('article.publish') : status === 'scheduled' ? can('article.schedule') : can('article.edit'),
     submit: status === 'draft' && can('article.submit'),
     publish: movable && can('article.publish'),
     schedule: movable && can('article.schedule'),

@@ -196,9 +196,12 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
     if (!mayOnArticle(actor, action, row)) throw new Forbidden(`${action} on article`);
   }
 
-  /** The permission a save needs: editing a live or scheduled article is publishing or scheduling. */
+  /**
+   * The permission a save needs: editing an article in review is the editors' work (the writer handed it
+   * over; it comes back as a draft if it needs them), and editing a live or scheduled one is publishing.
+   */
   function saveAction(status: ArticleStatus): Action {
-    return status === 'published' ? 'article.publish' : status === 'scheduled' ? 'article.schedule' : 'article.edit';
+    return status === 'published' || status === 'review' ? 'article.publish' : status === 'scheduled' ? 'article.schedule' : 'article.edit';
   }
 
   async function checkLock(trx: Tx, actor: Actor, id: number, now: number): Promise<void> {
@@ -433,6 +436,8 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
     async submit(actor: Actor, id: number): Promise<WorkflowRow> {
       return transition(actor, id, 'article.submit', ['draft'], async (trx, _row, now) => {
         await trx.updateTable('articles').set({ status: 'review', updated_at: now }).where('id', '=', id).execute();
+        // Submitting hands the article to the editors: the writer's edit lock goes with it.
+        await dropLock(trx, id, actor.userId);
         return { status: 'review', event: 'update' };
       });
     },
