@@ -91,6 +91,23 @@ export function createReaderRepository(db: Q) {
     return q;
   }
 
+  /** Tags of one id bucket with at least one published article, with the newest change among them. */
+  async function tagsInBucket(bucket: number, size: number): Promise<Array<{ slug: string; lastModified: number }>> {
+    const rows = await db
+      .selectFrom('tags as t')
+      .innerJoin('article_tags as at', 'at.tag_id', 't.id')
+      .innerJoin('articles as a', 'a.id', 'at.article_id')
+      .select(['t.id', 't.slug'])
+      .select((eb) => eb.fn.max<number>('a.updated_at').as('last'))
+      .where('a.status', '=', 'published')
+      .where('t.id', '>=', bucket * size)
+      .where('t.id', '<', (bucket + 1) * size)
+      .groupBy(['t.id', 't.slug'])
+      .orderBy('t.id')
+      .execute();
+    return rows.map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
+  }
+
   return {
     /** Published articles by keyset on (published_at, id): newest first, or oldest first with `after`. */
     async listArticles(q: KeysetQuery): Promise<ArticleSummary[]> {
@@ -181,20 +198,19 @@ export function createReaderRepository(db: Q) {
       return rows.map((r) => ({ id: r.id, slug: r.slug, sectionSlug: r.section_slug, updatedAt: Number(r.updated_at) }));
     },
 
-    /** Tags with at least one published article, with the time of the newest change among them. */
-    async tagsInUse(): Promise<Array<{ slug: string; lastModified: number }>> {
-      const rows = await db
-        .selectFrom('tags as t')
-        .innerJoin('article_tags as at', 'at.tag_id', 't.id')
-        .innerJoin('articles as a', 'a.id', 'at.article_id')
-        .select(['t.slug'])
-        .select((eb) => eb.fn.max<number>('a.updated_at').as('last'))
-        .where('a.status', '=', 'published')
-        .groupBy('t.slug')
-        .orderBy('t.slug')
-        .execute();
-      return rows.map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
+    /** Tag id buckets of `size` ids each that hold at least one tag in use, for the tag sitemaps. */
+    async tagBuckets(size: number): Promise<SitemapBucket[]> {
+      const r = await db.selectFrom('tags').select((eb) => [eb.fn.max<number>('id').as('max_id')]).executeTakeFirst();
+      if (!r || r.max_id === null) return [];
+      const out: SitemapBucket[] = [];
+      for (let b = 0; b <= Math.floor(Number(r.max_id) / size); b++) {
+        const tags = await tagsInBucket(b, size);
+        if (tags.length > 0) out.push({ bucket: b, count: tags.length, lastModified: Math.max(...tags.map((t) => t.lastModified)) });
+      }
+      return out;
     },
+
+    tagsInBucket,
 
     async authorsInUse(): Promise<Array<{ slug: string; lastModified: number }>> {
       const rows = await db

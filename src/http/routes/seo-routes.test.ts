@@ -24,7 +24,13 @@ for (const dialect of testDialects()) {
       const index = await get('/sitemap.xml');
       assert.equal(index.headers['content-type'], 'application/xml; charset=utf-8');
       const maps = locs(index.body);
-      assert.deepEqual(maps, ['http://localhost:3000/sitemaps/pages.xml', 'http://localhost:3000/sitemaps/articles-0.xml']);
+      assert.deepEqual(maps, [
+        'http://localhost:3000/sitemaps/pages.xml',
+        'http://localhost:3000/sitemaps/articles-0.xml',
+        'http://localhost:3000/sitemaps/tags-0.xml',
+      ]);
+      const tags = locs((await get('/sitemaps/tags-0.xml')).body);
+      assert.ok(tags.includes(`http://localhost:3000/tags/${encodeURIComponent(f.tagSlug)}`));
       const articles = locs((await get('/sitemaps/articles-0.xml')).body);
       assert.equal(articles.length, 50, 'every published article, not the unpublished one');
       assert.ok(!articles.some((u) => u.includes(`/${f.unpublishedId}/`) || u.endsWith(`/${f.unpublishedId}`)));
@@ -33,6 +39,7 @@ for (const dialect of testDialects()) {
         assert.ok(pages.includes(`http://localhost:3000${path}`), path);
       }
       assert.equal((await get('/sitemaps/articles-7.xml')).statusCode, 404);
+      assert.equal((await get('/sitemaps/tags-7.xml')).statusCode, 404);
       assert.equal((await get('/sitemaps/other.xml')).statusCode, 404);
     });
 

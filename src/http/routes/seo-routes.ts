@@ -1,5 +1,5 @@
-// For search engines: robots.txt, the sitemap index, its paginated sitemaps (articles by id range,
-// at most 50,000 URLs each, and the site's other pages), the Google News sitemap, and the 16:9, 4:3
+// For search engines: robots.txt, the sitemap index, its paginated sitemaps (articles and tags by id
+// range, at most 50,000 URLs each, and the site's other pages), the Google News sitemap, and the 16:9, 4:3
 // and 1:1 picture crops that structured data names. Last-Modified on all; ETag/304 from conditional-get.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound, articlePath, authorPath, sectionPath, storyPath, tagPath } from '../../domain/index.js';
@@ -33,6 +33,7 @@ export const seoRoutes: FastifyPluginAsync<Options> = async (app, { site, contex
     const maps: SitemapUrl[] = [
       { path: '/sitemaps/pages.xml', lastModified: data.pagesLastModified },
       ...data.articleBuckets.map((b) => ({ path: `/sitemaps/articles-${b.bucket}.xml`, lastModified: b.lastModified })),
+      ...data.tagBuckets.map((b) => ({ path: `/sitemaps/tags-${b.bucket}.xml`, lastModified: b.lastModified })),
     ];
     return xml(reply, renderSitemapIndex(ctx, maps), data.pagesLastModified, 300);
   });
@@ -49,7 +50,6 @@ export const seoRoutes: FastifyPluginAsync<Options> = async (app, { site, contex
       { path: '/latest', lastModified: d.lastModified },
       ...d.sections.map((s) => ({ path: sectionPath(s.slug), lastModified: null })),
       ...d.stories.map((s) => ({ path: storyPath(s.slug), lastModified: s.lastModified })),
-      ...d.tags.map((t) => ({ path: tagPath(t.slug), lastModified: t.lastModified })),
       ...d.authors.map((a) => ({ path: authorPath(a.slug), lastModified: a.lastModified })),
       ...d.staticPages.map((p) => ({ path: `/pages/${p.slug}`, lastModified: p.updatedAt })),
     ];
@@ -57,9 +57,15 @@ export const seoRoutes: FastifyPluginAsync<Options> = async (app, { site, contex
   });
 
   app.get('/sitemaps/:file', async (req: FastifyRequest<{ Params: { file: string } }>, reply) => {
-    const m = /^articles-(0|[1-9][0-9]{0,8})\.xml$/.exec(req.params.file);
+    const m = /^(articles|tags)-(0|[1-9][0-9]{0,8})\.xml$/.exec(req.params.file);
     if (!m) throw new NotFound(req.params.file);
-    const [ctx, data] = await Promise.all([context(req), site.sitemapArticles(Number(m[1]))]);
+    const bucket = Number(m[2]);
+    if (m[1] === 'tags') {
+      const [ctx, data] = await Promise.all([context(req), site.sitemapTags(bucket)]);
+      const urls = data.tags.map((t) => ({ path: tagPath(t.slug), lastModified: t.lastModified }));
+      return xml(reply, renderUrlSet(ctx, urls), data.lastModified, 900);
+    }
+    const [ctx, data] = await Promise.all([context(req), site.sitemapArticles(bucket)]);
     const urls = data.articles.map((a) => ({ path: articlePath(a), lastModified: a.updatedAt }));
     return xml(reply, renderUrlSet(ctx, urls), data.lastModified, 900);
   });

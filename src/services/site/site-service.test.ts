@@ -80,6 +80,10 @@ for (const dialect of testDialects()) {
         total += articles.length;
       }
       assert.equal(total, 50, 'every published article once (the unpublished one is not listed)');
+      const tagMaps = await small.sitemapIndex().then((i) => i.tagBuckets);
+      let tagTotal = 0;
+      for (const b of tagMaps) tagTotal += (await small.sitemapTags(b.bucket)).tags.length;
+      assert.equal(tagTotal, 5, 'البرلمان، قوانين، أسواق، الموازنة، فيضانات');
       const news = await reader.newsSitemap();
       assert.equal(news.articles.length, 50);
       site.clock.advance(47 * 3_600_000);

@@ -70,6 +70,7 @@ export interface FeedData {
 
 export interface SitemapIndexData {
   readonly articleBuckets: readonly SitemapBucket[];
+  readonly tagBuckets: readonly SitemapBucket[];
   readonly pagesLastModified: number | null;
 }
 
@@ -77,7 +78,6 @@ export interface SitemapPagesData {
   readonly lastModified: number | null;
   readonly sections: readonly Section[];
   readonly stories: ReadonlyArray<{ slug: string; lastModified: number | null }>;
-  readonly tags: ReadonlyArray<{ slug: string; lastModified: number }>;
   readonly authors: ReadonlyArray<{ slug: string; lastModified: number }>;
   readonly staticPages: readonly StaticPageRecord[];
 }
@@ -255,8 +255,12 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     },
 
     async sitemapIndex(): Promise<SitemapIndexData> {
-      const [articleBuckets, pagesLastModified] = await Promise.all([repos.reader.articleBuckets(sitemapSize), repos.reader.lastChange()]);
-      return { articleBuckets, pagesLastModified };
+      const [articleBuckets, tagBuckets, pagesLastModified] = await Promise.all([
+        repos.reader.articleBuckets(sitemapSize),
+        repos.reader.tagBuckets(sitemapSize),
+        repos.reader.lastChange(),
+      ]);
+      return { articleBuckets, tagBuckets, pagesLastModified };
     },
 
     async sitemapArticles(bucket: number): Promise<{ articles: readonly SitemapArticle[]; lastModified: number | null }> {
@@ -265,16 +269,22 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       return { articles, lastModified: Math.max(...articles.map((a) => a.updatedAt)) };
     },
 
+    /** Tags in use of one id bucket (at most `sitemapSize`). */
+    async sitemapTags(bucket: number): Promise<{ tags: ReadonlyArray<{ slug: string; lastModified: number }>; lastModified: number | null }> {
+      const tags = await repos.reader.tagsInBucket(bucket, sitemapSize);
+      if (tags.length === 0) throw new NotFound(`tag sitemap ${bucket}`);
+      return { tags, lastModified: Math.max(...tags.map((t) => t.lastModified)) };
+    },
+
     async sitemapPages(): Promise<SitemapPagesData> {
-      const [lastModified, sections, stories, tags, authors, staticPages] = await Promise.all([
+      const [lastModified, sections, stories, authors, staticPages] = await Promise.all([
         repos.reader.lastChange(),
         repos.sections.listAll(),
         repos.reader.allStories(),
-        repos.reader.tagsInUse(),
         repos.reader.authorsInUse(),
         repos.reader.staticPages(),
       ]);
-      return { lastModified, sections, stories, tags, authors, staticPages };
+      return { lastModified, sections, stories, authors, staticPages };
     },
 
     /** Articles published in the last 48 hours (at most 1,000), for the Google News sitemap. */
