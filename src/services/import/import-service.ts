@@ -16,23 +16,25 @@ const SECTION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const timeSchema = z.union([
   z.number().int().positive(),
   z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'وقت النشر غير صالح.'),
-]);
+], { error: 'وقت النشر مطلوب (ISO 8601 أو ملّي ثانية).' });
 
 export const importLineSchema = z.object({
-  externalId: z.union([z.string().trim().min(1, 'المعرّف الخارجي مطلوب.').max(200, 'المعرّف الخارجي أطول من 200 حرف.'), z.number().int()]),
-  title: z.string().trim().min(1, 'العنوان مطلوب.').max(300, 'العنوان أطول من 300 حرف.'),
-  lead: z.string().trim().max(1000, 'المقدمة أطول من 1000 حرف.').default(''),
+  externalId: z.union([z.string().trim().min(1, 'المعرّف الخارجي مطلوب.').max(200, 'المعرّف الخارجي أطول من 200 حرف.'), z.number().int()], {
+    error: 'المعرّف الخارجي مطلوب.',
+  }),
+  title: z.string({ error: 'العنوان مطلوب.' }).trim().min(1, 'العنوان مطلوب.').max(300, 'العنوان أطول من 300 حرف.'),
+  lead: z.string({ error: 'المقدمة نص.' }).trim().max(1000, 'المقدمة أطول من 1000 حرف.').default(''),
   /** Plain text (one paragraph per line) or HTML. */
-  body: z.string().max(500_000, 'النص أطول من المسموح.').default(''),
+  body: z.string({ error: 'النص نص أو HTML.' }).max(500_000, 'النص أطول من المسموح.').default(''),
   section: z.union([
-    z.string().trim().min(1, 'القسم مطلوب.').max(200),
-    z.object({ slug: z.string().regex(SECTION_SLUG, 'معرّف القسم غير صالح.'), name: z.string().trim().min(1).max(200) }),
-  ]),
-  tags: z.array(z.string().trim().min(1).max(100)).max(30, 'الوسوم أكثر من 30.').default([]),
-  author: z.string().trim().max(200).optional(),
-  authors: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-  source: z.string().trim().max(300).nullable().default(null),
-  type: z.enum(ARTICLE_TYPES).default('news'),
+    z.string().trim().min(1, 'القسم مطلوب.').max(200, 'اسم القسم أطول من 200 حرف.'),
+    z.object({ slug: z.string().regex(SECTION_SLUG, 'معرّف القسم غير صالح.'), name: z.string().trim().min(1, 'اسم القسم مطلوب.').max(200, 'اسم القسم أطول من 200 حرف.') }),
+  ], { error: 'القسم مطلوب: اسم أو { slug, name }.' }),
+  tags: z.array(z.string().trim().min(1, 'وسم فارغ.').max(100, 'وسم أطول من 100 حرف.')).max(30, 'الوسوم أكثر من 30.').default([]),
+  author: z.string().trim().max(200, 'اسم الكاتب أطول من 200 حرف.').optional(),
+  authors: z.array(z.string().trim().min(1, 'اسم كاتب فارغ.').max(200, 'اسم الكاتب أطول من 200 حرف.')).max(20, 'الكتّاب أكثر من 20.').optional(),
+  source: z.string().trim().max(300, 'المصدر أطول من 300 حرف.').nullable().default(null),
+  type: z.enum(ARTICLE_TYPES, { error: 'نوع المقال غير معروف.' }).default('news'),
   publishedAt: timeSchema,
 });
 export type ImportLine = z.input<typeof importLineSchema>;
