@@ -252,6 +252,9 @@ async function scopedApi(app: FastifyInstance, deps: ApiDeps): Promise<void> {
     },
   });
 
+  // Unknown API paths answer JSON, not the site's HTML 404.
+  app.route({ method: 'GET', url: '/*', config: { access: 'public' }, handler: (request, reply) => reply.code(404).header('cache-control', 'no-store').send({ error: apiMessages(request).notFound }) });
+
   const document = openApiDocument({ siteName: deps.siteName, publicUrl: url, operations: registry.operations, schemas });
   app.route({
     method: 'GET',

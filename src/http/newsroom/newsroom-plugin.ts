@@ -141,6 +141,8 @@ async function scopedNewsroom(app: FastifyInstance, deps: NewsroomDeps): Promise
     wantsJson,
   };
   for (const m of newsroomModules) await m.register(kit);
+  // Unknown newsroom paths get the newsroom's 404 (the site's parametric routes would claim them otherwise).
+  kit.route({ method: 'GET', url: '/*', access: 'public', handler: (request, reply) => renderNewsroomMessage(request, reply, 404, 'notFound') });
 }
 
 /** Registers the newsroom under /newsroom and lists its routes in `app.routeTable`. */

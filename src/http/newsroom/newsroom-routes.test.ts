@@ -165,6 +165,9 @@ for (const dialect of testDialects()) {
       assert.equal(titles((await site.app.inject({ url: next!, headers: { cookie: a.cookie } })).body).length, 1);
       const bad = await site.app.inject({ url: '/newsroom?status=nonsense', headers: { cookie: a.cookie } });
       assert.equal(bad.statusCode, 400);
+      const lost = await site.app.inject({ url: '/newsroom/no-such-screen', headers: { cookie: a.cookie } });
+      assert.equal(lost.statusCode, 404);
+      assert.equal(words(parse(lost.body).querySelector('[role=alert]')?.textContent), 'لم نعثر على ما تبحث عنه في غرفة الأخبار.');
       const m = await signIn(site, 'mod@example.org');
       const mod = await site.app.inject({ url: '/newsroom', headers: { cookie: m.cookie } });
       assert.equal(mod.statusCode, 200);
@@ -256,3 +259,23 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+test('under https the cookies are __Host- prefixed and Secure', async () => {
+  const site = await openTestSite(testDialects()[0]!, { PUBLIC_URL: 'https://news.example.org' });
+  try {
+    await createMember(site, 'writer', 'w@example.org');
+    const page = await site.app.inject({ url: '/newsroom/login' });
+    assert.match(String(page.headers['set-cookie']), /^__Host-minbar_csrf=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    const res = await site.app.inject({
+      method: 'POST',
+      url: '/newsroom/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-minbar_csrf=${cookieFrom(page.headers['set-cookie'], '__Host-minbar_csrf')}` },
+      payload: form({ email: 'w@example.org', password: TEST_PASSWORD, _csrf: csrfOf(page.body) }),
+    });
+    assert.equal(res.statusCode, 303);
+    assert.match(String(res.headers['set-cookie']), /^__Host-minbar_session=[\w-]{43}; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    assert.match(String(res.headers['strict-transport-security']), /max-age=/);
+  } finally {
+    await site.close();
+  }
+});
