@@ -118,6 +118,35 @@ for (const dialect of testDialects()) {
       assert.match(words(parse(pub.body).querySelector('figcaption')?.textContent), /رويترز/);
     });
 
+    await t.test('autosave answers JSON with the new revision; a stale revision is a conflict', async () => {
+      const created = await post(site, '/newsroom/articles', writer, { _csrf: writer.csrf, title: 'مسودة ثانية', sectionId: String(politics) });
+      const draftId = Number(/\/newsroom\/articles\/(\d+)/.exec(String(created.headers.location))?.[1]);
+      const autosave = (revision: string) =>
+        site.app.inject({
+          method: 'POST',
+          url: `/newsroom/articles/${draftId}`,
+          headers: { cookie: writer.cookie, 'x-csrf-token': writer.csrf, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ intent: 'autosave', revision, title: 'مسودة ثانية معدّلة', sectionId: String(politics), bodyJson: JSON.stringify([{ type: 'quote', content: [{ text: 'اقتباس' }] }]) }).toString(),
+        });
+      const ok = await autosave('1');
+      assert.equal(ok.statusCode, 200);
+      assert.equal((JSON.parse(ok.body) as { revision: number }).revision, 2);
+      assert.equal((await autosave('1')).statusCode, 409);
+      const saved = await site.minbar.services.publishing.forEditing({ userId: 0, role: 'admin', sections: 'all' }, draftId);
+      assert.deepEqual(saved.fields.body, [{ type: 'quote', content: [{ text: 'اقتباس' }] }]);
+    });
+
+    await t.test('curation: an editor chooses the home page lead; a writer is refused', async () => {
+      assert.equal((await site.app.inject({ url: '/newsroom/curation', headers: { cookie: writer.cookie } })).statusCode, 403);
+      const page = await site.app.inject({ url: '/newsroom/curation', headers: { cookie: editor.cookie } });
+      assert.equal(page.statusCode, 200);
+      assert.ok(parse(page.body).querySelector('select[name=leadArticleId]'));
+      const res = await post(site, '/newsroom/curation/home', editor, { _csrf: editor.csrf, leadArticleId: String(id), featuredStoryId: '' });
+      assert.equal(res.statusCode, 303);
+      const home = parse((await site.app.inject({ url: '/' })).body);
+      assert.match(home.querySelector('.lead-story a')?.getAttribute('href') ?? '', new RegExp(`^/politics/${id}/`));
+    });
+
     await t.test('revisions list and a readable diff; preview behind a signed, expiring URL, noindex', async () => {
       const list = parse((await site.app.inject({ url: `/newsroom/articles/${id}/revisions`, headers: { cookie: editor.cookie } })).body);
       assert.ok(list.querySelectorAll('tbody tr').length >= 3);
