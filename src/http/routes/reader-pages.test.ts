@@ -185,3 +185,16 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+test('with Arabic-Indic digits, page numbers, time-zone offsets and durations use them too', async (t) => {
+  const site = await openTestSite(testDialects().find((d) => d.name === 'sqlite')!, { DIGITS: 'arab' });
+  t.after(() => site.close());
+  const f = await loadReaderFixture(site);
+  const page2 = parse((await site.app.inject({ method: 'GET', url: f.pages['sectionPage2']! })).body);
+  assert.match(words(page2.querySelector('h1')?.textContent), /صفحة ٢$/);
+  const article = parse((await site.app.inject({ method: 'GET', url: f.pages['article']! })).body);
+  assert.match(words(article.querySelector('.article__dates .tz')?.textContent), /بتوقيت غرينتش \+٠٣:٠٠/);
+  assert.match(article.querySelector('.article__dates time')?.getAttribute('datetime') ?? '', /^\d{4}-\d{2}-\d{2}T.*\+03:00$/, 'machine dates stay Western');
+  const video = parse((await site.app.inject({ method: 'GET', url: f.pages['video']! })).body);
+  assert.equal(words(video.querySelector('.video__meta')?.textContent), 'مدة الفيديو: ١:٣٥');
+});

@@ -3,9 +3,11 @@
 // date beside it when the site shows one.
 import type { ViewContext } from '../context.js';
 
+/** "+03:00" in the site's digits (the machine-readable offset stays in <time datetime>). */
 export function zoneOffset(ctx: ViewContext, at: number): string {
-  const iso = ctx.fmt.iso(at);
-  return iso.slice(-6);
+  const offset = ctx.fmt.iso(at).slice(-6);
+  const digits = (d: string) => [...d].map((c) => ctx.fmt.number(Number(c))).join('');
+  return `${offset[0]}${digits(offset.slice(1, 3))}:${digits(offset.slice(4, 6))}`;
 }
 
 export function DateLine({ ctx, at, withHijri = false }: { ctx: ViewContext; at: number; withHijri?: boolean }) {

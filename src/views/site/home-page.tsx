@@ -50,8 +50,11 @@ export function HomePage({ ctx, data }: { ctx: ViewContext; data: HomeData }) {
         <section class="most-read" aria-labelledby="most-read-title">
           <h2 id="most-read-title">{ctx.t.site.mostRead}</h2>
           <ol class="most-read__list">
-            {data.mostRead.map((a) => (
+            {data.mostRead.map((a, i) => (
               <li key={a.id}>
+                <span class="most-read__rank" aria-hidden="true">
+                  {ctx.fmt.number(i + 1)}
+                </span>
                 <a href={articlePath(a)}>
                   <BidiText text={a.title} />
                 </a>
