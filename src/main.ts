@@ -19,6 +19,7 @@ import {
 } from './services/index.js';
 import { createImportService, createSearchService, type ArticleHooks } from './services/index.js';
 import { createAccountsService, createApiTokenService, createArticleListService, createAuditService, createContentApiService } from './services/index.js';
+import { createCommentService, createModerationService, createReaderService } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 import { readPasswordFromTerminal, userCommand } from './cli/index.js';
@@ -53,6 +54,10 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     audit: createAuditService({ db }),
     articleList: createArticleListService({ db }),
     content: createContentApiService({ db }),
+    // Comment approvals change article pages: they follow the article hooks' after-commit work (caches).
+    comments: createCommentService({ db, clock, hooks: { inTransaction: [], afterCommit: hooks.afterCommit } }),
+    moderation: createModerationService({ db, clock, hooks: { inTransaction: [], afterCommit: hooks.afterCommit } }),
+    readers: createReaderService({ db, clock }),
   };
 }
 
@@ -87,8 +92,10 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
       curation: minbar.services.curation,
       media: minbar.services.media,
       site: minbar.services.site,
+      moderation: minbar.services.moderation,
     },
     content: minbar.services.content,
+    comments: { comments: minbar.services.comments, readers: minbar.services.readers },
     logger,
     now: options.now ?? (() => minbar.clock.now()),
   });

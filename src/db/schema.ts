@@ -131,6 +131,26 @@ export interface CommentTable {
   body: string;
   status: 'pending' | 'approved' | 'rejected' | 'deleted';
   created_at: number;
+  // Migration 0007-comments:
+  reader_id: number | null;
+  guest: Generated<number>;
+  /** Sanitized HTML rendered from the body at write time; '' once the text is removed. */
+  html: Generated<string>;
+  /** SHA-256 of the normalized text, for the repeated-post check. */
+  body_hash: string | null;
+  depth: Generated<number>;
+  /** The top-level comment of the thread (its own id for a top-level comment). */
+  root_id: number | null;
+  edited_at: number | null;
+  reaction_count: Generated<number>;
+  report_count: Generated<number>;
+  featured: Generated<number>;
+  has_links: Generated<number>;
+  moderation_reason: string | null;
+  moderated_by: number | null;
+  moderated_at: number | null;
+  /** Salted hash of the network address; never the address. */
+  ip_hash: string | null;
 }
 
 export interface Database {
@@ -169,6 +189,13 @@ export interface Database {
   breaking_news: BreakingNewsTable;
   live_stream: LiveStreamTable;
   live_schedule: LiveScheduleTable;
+  readers: ReaderTable;
+  reader_sessions: ReaderSessionTable;
+  comment_reactions: CommentReactionTable;
+  comment_reports: CommentReportTable;
+  comment_words: CommentWordTable;
+  comment_moderation_log: CommentModerationLogTable;
+  comment_settings: CommentSettingsTable;
 }
 
 // Reader site (migration 0004-reader-site): static pages and the video of a video article.
@@ -425,6 +452,89 @@ export interface LiveScheduleTable {
   ends_at: number;
 }
 
+
+export interface SearchTermTable {
+  term: string;
+  /** Indexed documents containing the stem. */
+  documents: number;
+}
+
+// Reader comments (migration 0007-comments).
+export interface ReaderTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  /** argon2id PHC string; '' once the account is deleted. */
+  password_hash: string;
+  status: 'active' | 'suspended' | 'banned' | 'deleted';
+  suspended_until: number | null;
+  status_reason: string | null;
+  approved_count: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReaderSessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  token_hash: string;
+  reader_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface CommentReactionTable {
+  comment_id: number;
+  reader_id: number;
+  created_at: number;
+}
+
+export interface CommentReportTable {
+  id: Generated<number>;
+  comment_id: number;
+  reader_id: number | null;
+  ip_hash: string | null;
+  reason: string;
+  note: string;
+  created_at: number;
+  resolved_at: number | null;
+}
+
+export interface CommentWordTable {
+  id: Generated<number>;
+  kind: 'banned' | 'suspect';
+  /** As the moderator typed it; matching normalizes both sides. */
+  word: string;
+  created_at: number;
+}
+
+export interface CommentModerationLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_user_id: number | null;
+  /** 'user:<id>', 'pipeline', 'reader:<id>'. */
+  actor_label: string;
+  action: string;
+  comment_id: number | null;
+  reader_id: number | null;
+  reason: string;
+}
+
+export interface CommentSettingsTable {
+  scope: 'site' | 'story' | 'article';
+  /** 0 for the site row. */
+  scope_id: number;
+  mode: 'inherit' | 'open' | 'premoderated' | 'closed';
+  closes_at: number | null;
+  guests_allowed: number;
+  /** New commenters are pre-moderated until this many of their comments are approved. */
+  premoderate_first: number;
+  edit_window_ms: number;
+  /** Site row only: salts network hashes and signs guests' CSRF cookies. */
+  secret: string;
+  updated_at: number;
+}
 
 export interface SearchTermTable {
   term: string;

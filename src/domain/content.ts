@@ -142,6 +142,8 @@ export interface ArticleSummary {
   readonly hero: Media | null;
   readonly publishedAt: number;
   readonly updatedAt: number;
+  /** Approved reader comments, for cards (filled by the public list queries). */
+  readonly commentCount?: number;
 }
 
 export interface Article extends ArticleSummary {

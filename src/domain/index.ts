@@ -4,3 +4,4 @@ export * from './article-url.js';
 export * from './errors.js';
 export * from './story.js';
 export * from './access.js';
+export * from './comment.js';

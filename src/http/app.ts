@@ -14,6 +14,8 @@ import { feedRoutes } from './routes/feed-routes.js';
 import { seoRoutes } from './routes/seo-routes.js';
 import { siteRoutes } from './routes/site-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { commentRoutes } from './routes/comment-routes.js';
+import type { CommentService, ReaderService } from '../services/index.js';
 import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
 import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   readonly newsroom?: NewsroomServices;
   /** Published content for the JSON API (with `newsroom`, the API is mounted at /api/v1). */
   readonly content?: ContentApiService;
+  /** Reader comments and reader accounts (absent: /comments and /account are not registered). */
+  readonly comments?: { readonly comments: CommentService; readonly readers: ReaderService };
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
@@ -117,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.reads) app.addHook('onClose', () => deps.reads!.flush());
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
+  if (deps.comments) await app.register(commentRoutes, { ...deps.comments, context, publicUrl: config.publicUrl });
   if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, icon: assets.urls.icon, scripts: assets.urls.scripts ?? {} });
   if (deps.newsroom) await app.register(previewRoutes, { publishing: deps.newsroom.publishing, context, config, now });
   if (deps.newsroom && deps.content) {

@@ -2,12 +2,14 @@
 // Must not know how numbers or dates are formatted: parameters arrive as already formatted strings.
 import { plural } from './plural.js';
 import { deskAr } from './desk-ar.js';
+import { commentsAr } from './comments-ar.js';
 import { newsroomAr, apiAr } from './newsroom-ar.js';
 
 export const ar = {
   newsroom: newsroomAr,
   api: apiAr,
   desk: deskAr,
+  comments: commentsAr,
   site: {
     skipToContent: 'انتقل إلى المحتوى',
     live: 'مباشر',

@@ -3,12 +3,14 @@
 import type { Messages } from './ar.js';
 import { plural } from './plural.js';
 import { deskEn } from './desk-en.js';
+import { commentsEn } from './comments-en.js';
 import { newsroomEn, apiEn } from './newsroom-en.js';
 
 export const en = {
   newsroom: newsroomEn,
   api: apiEn,
   desk: deskEn,
+  comments: commentsEn,
   site: {
     skipToContent: 'Skip to content',
     live: 'Live',

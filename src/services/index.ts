@@ -71,3 +71,5 @@ export {
 export * from './live/index.js';
 export { createContentApiService, articleQuerySchema, pageQuerySchema, API_PAGE_MAX, type ContentApiService, type ContentPage, type ApiStory } from './content/content-api-service.js';
 export { articleInputSchema } from './publishing/publishing-service.js';
+export * from './comments/index.js';
+export { createReaderService, READER_SESSION_MS, type ReaderService, type ReaderAccount, type ReaderSignedIn, type ReaderExport } from './readers/reader-service.js';

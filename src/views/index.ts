@@ -21,3 +21,9 @@ export { EditorPage, MediaPickerDialog, bodyAsText, type EditorPageData, type Ed
 export { RevisionListPage, RevisionDiffPage, type RevisionListData, type RevisionDiffData } from './newsroom/revision-pages.js';
 export { MediaLibraryPage, MediaEditPage, mediaThumb, type MediaLibraryData } from './newsroom/media-pages.js';
 export { CurationPage, type CurationData, type CurationStory } from './newsroom/curation-pages.js';
+export { CommentsSection, CommentList, CommentItem, type CommentViewer } from './parts/comments-thread.js';
+export { CommentForm, EMPTY_COMMENT_FORM, type CommentFormState } from './parts/comments-form.js';
+export { CommentThreadPage, type CommentThreadPageData } from './site/comment-thread-page.js';
+export { ReaderSignUpPage, ReaderSignInPage, ReaderAccountPage, CommentEditPage, type ReaderAccountData } from './site/reader-account-pages.js';
+export { ModerationQueuePage, type ModerationQueueData } from './newsroom/moderation-queue-page.js';
+export { ModerationWordsPage, ModerationSettingsPage, ModerationLogPage, ModerationReaderPage } from './newsroom/moderation-admin-pages.js';

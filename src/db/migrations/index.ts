@@ -7,6 +7,7 @@ import * as m0002 from './0002-search-index.js';
 import * as m0003 from './0003-newsroom.js';
 import * as m0004 from './0004-reader-site.js';
 import * as m0006 from './0006-workflow.js';
+import * as m0007 from './0007-comments.js';
 import * as m0008 from './0008-live.js';
 import * as m0009 from './0009-reader-reads.js';
 
@@ -21,6 +22,7 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0003-newsroom', up: m0003.up },
   { name: '0004-reader-site', up: m0004.up },
   { name: '0006-workflow', up: m0006.up },
+  { name: '0007-comments', up: m0007.up },
   { name: '0008-live', up: m0008.up },
   { name: '0009-reader-reads', up: m0009.up },
 ];

@@ -70,6 +70,14 @@ export function summaryQuery(db: Q) {
       's.slug as section_slug',
       's.name as section_name',
       ...mediaSelection('hero'),
+      // Cards show comment counts: one index range per row (comments_article_status).
+      (eb) =>
+        eb
+          .selectFrom('comments as cc')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('cc.article_id', '=', 'a.id')
+          .where('cc.status', '=', 'approved')
+          .as('comment_count'),
     ]);
 }
 
@@ -87,6 +95,7 @@ export function summaryFromRow(r: SummaryRow): ArticleSummary {
     hero: mediaFromPrefixed(r as unknown as Record<string, unknown>, 'hero'),
     publishedAt: r.published_at ?? r.updated_at,
     updatedAt: r.updated_at,
+    commentCount: Number(r.comment_count ?? 0),
   };
 }
 

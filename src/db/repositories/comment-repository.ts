@@ -1,8 +1,18 @@
 // Reader comments as stored; the public site reads only approved ones.
 // Returns domain values; moderation rules live in the services, not here.
 import type { Kysely } from 'kysely';
-import type { PublicComment } from '../../domain/index.js';
+import { MAX_REPLY_DEPTH, THREAD_PAGE_SIZE, type CommentSort, type CommentThread, type PublicComment, type ThreadComment } from '../../domain/index.js';
 import type { Database } from '../schema.js';
+import { escapeHtml } from '../../text/index.js';
+
+function plainParagraphs(body: string): string {
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br />')}</p>`)
+    .join('');
+}
 
 export interface NewComment {
   readonly articleId: number;
@@ -23,6 +33,8 @@ export function createCommentRepository(db: Kysely<Database>) {
           parent_id: c.parentId,
           author_name: c.authorName,
           body: c.body,
+          // Imported and seeded comments are plain text too: escaped paragraphs, no links.
+          html: plainParagraphs(c.body),
           status: c.status,
           created_at: c.createdAt,
         })
@@ -42,6 +54,98 @@ export function createCommentRepository(db: Kysely<Database>) {
         .limit(limit)
         .execute();
       return rows.map((r) => ({ id: r.id, parentId: r.parent_id, authorName: r.author_name, body: r.body, createdAt: r.created_at }));
+    },
+    /**
+     * One page of an article's thread: top-level comments in the chosen order (20 a page), each with its
+     * approved replies, indented to MAX_REPLY_DEPTH and flattened below. Removed comments stay as empty
+     * placeholders only while approved replies hang from them, so threads keep their shape.
+     */
+    async threadPage(articleId: number, sort: CommentSort, page: number, pageSize = THREAD_PAGE_SIZE): Promise<CommentThread> {
+      let roots = db
+        .selectFrom('comments as c')
+        .select(['c.id', 'c.parent_id', 'c.depth', 'c.author_name', 'c.reader_id', 'c.guest', 'c.html', 'c.status', 'c.featured', 'c.reaction_count', 'c.created_at', 'c.edited_at'])
+        .where('c.article_id', '=', articleId)
+        .where('c.parent_id', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('c.status', '=', 'approved'),
+            eb.and([
+              eb('c.status', '=', 'deleted'),
+              eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.root_id', '=', 'c.id').where('r.status', '=', 'approved')),
+            ]),
+          ]),
+        );
+      if (sort === 'newest') roots = roots.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc');
+      else if (sort === 'oldest') roots = roots.orderBy('c.created_at', 'asc').orderBy('c.id', 'asc');
+      else roots = roots.orderBy('c.reaction_count', 'desc').orderBy('c.id', 'desc');
+      const [rootRows, total] = await Promise.all([roots.limit(pageSize + 1).offset((page - 1) * pageSize).execute(), this.countApproved(articleId)]);
+      const hasMore = rootRows.length > pageSize;
+      const pageRoots = rootRows.slice(0, pageSize);
+      const replyRows =
+        pageRoots.length === 0
+          ? []
+          : await db
+              .selectFrom('comments as c')
+              .select(['c.id', 'c.parent_id', 'c.depth', 'c.author_name', 'c.reader_id', 'c.guest', 'c.html', 'c.status', 'c.featured', 'c.reaction_count', 'c.created_at', 'c.edited_at'])
+              .where('c.root_id', 'in', pageRoots.map((r) => r.id))
+              .where('c.status', 'in', ['approved', 'deleted'])
+              .orderBy('c.created_at', 'asc')
+              .orderBy('c.id', 'asc')
+              .limit(2000)
+              .execute();
+      type Row = (typeof pageRoots)[number];
+      interface Node extends Omit<ThreadComment, 'replies' | 'inReplyTo'> {
+        inReplyTo: string | null;
+        replies: Node[];
+        /** The list this node sits in (its parent's replies, or the page). */
+        list: Node[];
+      }
+      const page_: Node[] = [];
+      const byId = new Map<number, Node>();
+      const node = (r: Row, list: Node[]): Node => ({
+        id: r.id,
+        parentId: r.parent_id,
+        depth: Math.min(Number(r.depth), MAX_REPLY_DEPTH),
+        authorName: r.status === 'deleted' ? '' : r.author_name,
+        readerId: r.reader_id,
+        guest: Number(r.guest) === 1,
+        html: r.status === 'deleted' ? '' : r.html,
+        status: r.status === 'deleted' ? 'deleted' : 'approved',
+        featured: Number(r.featured) === 1,
+        reactions: Number(r.reaction_count),
+        createdAt: Number(r.created_at),
+        editedAt: r.edited_at === null ? null : Number(r.edited_at),
+        inReplyTo: null,
+        replies: [],
+        list,
+      });
+      for (const r of pageRoots) {
+        const n = node(r, page_);
+        page_.push(n);
+        byId.set(n.id, n);
+      }
+      for (const r of replyRows) {
+        const parent = r.parent_id === null ? undefined : byId.get(r.parent_id);
+        if (!parent) continue; // its parent is held, rejected or gone: not shown until it is
+        // Below the last indent, replies sit beside their parent and say whom they answer.
+        const flat = parent.depth >= MAX_REPLY_DEPTH;
+        const list = flat ? parent.list : parent.replies;
+        const n = node(r, list);
+        if (flat) n.inReplyTo = parent.authorName || null;
+        list.push(n);
+        byId.set(n.id, n);
+      }
+      const prune = (list: Node[]): ThreadComment[] =>
+        list.flatMap((n) => {
+          const replies = prune(n.replies);
+          if (n.status === 'deleted' && replies.length === 0 && n.depth > 0) return [];
+          const { list: _list, ...rest } = n;
+          void _list;
+          return [{ ...rest, replies }];
+        });
+      const comments = prune(page_);
+      const times = [...pageRoots, ...replyRows].map((r) => Number(r.edited_at ?? r.created_at));
+      return { articleId, sort, page, total, comments, hasMore, newestAt: times.length ? Math.max(...times) : null };
     },
     async countApproved(articleId: number): Promise<number> {
       const r = await db

@@ -11,6 +11,7 @@ import type {
   PublishingService,
   SiteService,
 } from '../../services/index.js';
+import type { ModerationService } from '../../services/index.js';
 
 export interface NewsroomServices {
   readonly accounts: AccountsService;
@@ -21,6 +22,8 @@ export interface NewsroomServices {
   readonly curation: CurationService;
   readonly media: MediaService;
   readonly site: SiteService;
+  /** Comment moderation (absent: the module is not mounted). */
+  readonly moderation?: ModerationService;
 }
 
 export interface NewsroomDeps extends NewsroomServices {

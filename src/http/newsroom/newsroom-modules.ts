@@ -8,5 +8,6 @@ import { signInRoutes } from './sign-in-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { mediaRoutes } from './media-routes.js';
 import { curationRoutes } from './curation-routes.js';
+import { moderationRoutes } from './moderation-routes.js';
 
-export const newsroomModules: readonly NewsroomModule[] = [signInRoutes, articleListRoutes, editorRoutes, mediaRoutes, curationRoutes, accountRoutes, adminRoutes];
+export const newsroomModules: readonly NewsroomModule[] = [signInRoutes, articleListRoutes, editorRoutes, mediaRoutes, curationRoutes, moderationRoutes, accountRoutes, adminRoutes];

@@ -111,7 +111,7 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
     const ctx = await context(req);
     const d = found.data;
     // The page shows the latest headlines and comments too: it changes when any of them does.
-    const lastModified = Math.max(d.article.updatedAt, ...d.latest.map((a) => a.updatedAt), ...d.comments.map((c) => c.createdAt));
+    const lastModified = Math.max(d.article.updatedAt, ...d.latest.map((a) => a.updatedAt), ...d.comments.map((c) => c.createdAt), d.thread?.newestAt ?? 0);
     return html(reply, renderDocument(ArticlePage({ ctx, data: d })), lastModified);
   };
   app.get('/:section/:id', article);

@@ -1,6 +1,7 @@
 // What readers see: the public read operations behind the home page, article pages and the site chrome.
 // Reads published content only; knows nothing of HTTP or HTML.
-import type { ArticleSummary, Article, Author, Channel, Media, PublicComment, Section, Story, Tag } from '../../domain/index.js';
+import type { ArticleSummary, Article, Author, Channel, CommentThread, Media, PublicComment, Section, Story, Tag } from '../../domain/index.js';
+import { readArticleRules } from '../comments/index.js';
 import { Gone, NotFound } from '../../domain/index.js';
 import type { ArticleFilter, ArticleVideo, Cursor, Db, SitemapArticle, SitemapBucket, StaticPageRecord } from '../../db/index.js';
 import { createRepositories } from '../../db/index.js';
@@ -94,6 +95,9 @@ export interface ArticlePageData {
   readonly related: readonly ArticleSummary[];
   readonly comments: readonly PublicComment[];
   readonly commentCount: number;
+  /** The first page of the comment thread and the comments mode in force (issue 6); absent in previews. */
+  readonly thread?: CommentThread;
+  readonly commentsMode?: 'open' | 'premoderated' | 'closed';
   readonly video: ArticleVideo | null;
   /** Pictures placed inside the body (image blocks). */
   readonly bodyMedia?: readonly Media[];
@@ -319,12 +323,12 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       const article = await repos.articles.load(id);
       if (!article) throw new NotFound(`article ${id}`);
       const storyOfArticle = article.stories[0];
-      const [stories, latestList, sameStory, comments, commentCount, video] = await Promise.all([
+      const [stories, latestList, sameStory, thread, rules, video] = await Promise.all([
         repos.stories.listActive(),
         latest(LATEST_HEADLINES, [id]),
         storyOfArticle ? repos.articles.listPublished({ limit: RELATED_COUNT, storyId: storyOfArticle.id, excludeIds: [id] }) : [],
-        repos.comments.approvedFor(id, 50),
-        repos.comments.countApproved(id),
+        repos.comments.threadPage(id, 'newest', 1),
+        readArticleRules(deps.db, id, clock.now()),
         article.type === 'video' ? repos.reader.videoOf(id) : null,
       ]);
       // Related: the same story first, then articles sharing the most tags.
@@ -336,7 +340,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       const related = [...sameStory, ...byTags];
       const bodyMediaIds = [...new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
       const bodyMedia = (await Promise.all(bodyMediaIds.map((m) => repos.media.byId(m)))).filter((m): m is Media => m !== null);
-      return { kind: 'page', data: { article, stories, latest: latestList, related, comments, commentCount, video, bodyMedia } };
+      return { kind: 'page', data: { article, stories, latest: latestList, related, comments: [], commentCount: thread.total, thread, commentsMode: rules?.mode ?? 'closed', video, bodyMedia } };
     },
   };
 }

@@ -76,6 +76,14 @@ export function ArticleCard({
         ) : null}
         <p class="card__meta">
           <span>{article.sectionName}</span> · <TimeStamp ctx={ctx} at={article.publishedAt} />
+          {article.commentCount ? (
+            <>
+              {' · '}
+              <a class="card__comments" href={`${articlePath(article)}#comments`}>
+                {ctx.fmt.commentCount(article.commentCount)}
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
     </article>

@@ -14,6 +14,7 @@ import { breadcrumbList, newsArticle, videoObject, type Crumb } from '../parts/j
 import { Picture } from '../parts/picture.js';
 import { BidiText, BodyBlocks, bodyText } from '../parts/rich-text.js';
 import { ShareLinks } from '../parts/share-links.js';
+import { CommentsSection } from '../parts/comments-thread.js';
 import { VideoPlayer } from '../parts/video-player.js';
 
 export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePageData }) {
@@ -180,27 +181,11 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
         </footer>
       </article>
 
-      <section class="comments" id="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">
-          {t.article.comments} <span class="count">({ctx.fmt.commentCount(data.commentCount)})</span>
-        </h2>
-        {data.comments.length === 0 ? (
-          <p>{t.article.noComments}</p>
-        ) : (
-          <ol class="comments__list">
-            {data.comments.map((c) => (
-              <li key={c.id} class="comment" id={`comment-${c.id}`}>
-                <p class="comment__meta">
-                  <bdi class="comment__author">{c.authorName}</bdi> · <TimeStamp ctx={ctx} at={c.createdAt} />
-                </p>
-                <p class="comment__body" dir="auto">
-                  {c.body}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <CommentsSection
+        ctx={ctx}
+        thread={data.thread ?? { articleId: a.id, sort: 'newest', page: 1, total: data.commentCount, comments: [], hasMore: false, newestAt: null }}
+        mode={data.commentsMode ?? 'closed'}
+      />
 
       {data.related.length > 0 ? (
         <section class="related" aria-labelledby="related-title">
