@@ -4,7 +4,15 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../database.js';
 import type { IndexCandidate, IndexDocument, IndexFilters, IndexStats } from './search-index.js';
 
+/**
+ * Body tokens kept in the stored strings the shared ranking reads (the full-text index holds them all).
+ * Reading long Arabic bodies back into JavaScript is most of a query's cost; news puts its substance first.
+ */
+export const RANKED_BODY_TOKENS = 400;
+
 export function documentRow(doc: IndexDocument) {
+  const bodySurface = doc.body.surface.slice(0, RANKED_BODY_TOKENS);
+  const bodyStems = doc.body.stems.slice(0, RANKED_BODY_TOKENS);
   return {
     article_id: doc.articleId,
     section_id: doc.sectionId,
@@ -14,11 +22,11 @@ export function documentRow(doc: IndexDocument) {
     title_stem: doc.title.stems.join(' '),
     lead_surface: doc.lead.surface.join(' '),
     lead_stem: doc.lead.stems.join(' '),
-    body_surface: doc.body.surface.join(' '),
-    body_stem: doc.body.stems.join(' '),
+    body_surface: bodySurface.join(' '),
+    body_stem: bodyStems.join(' '),
     title_length: doc.title.surface.length,
     lead_length: doc.lead.surface.length,
-    body_length: doc.body.surface.length,
+    body_length: bodySurface.length,
   };
 }
 
@@ -74,6 +82,17 @@ export const CANDIDATE_SELECT = sql.raw(
   'd.article_id, d.published_at, d.title_surface, d.title_stem, d.lead_surface, d.lead_stem, d.body_surface, d.body_stem, d.title_length, d.lead_length, d.body_length',
 );
 
+/**
+ * The stored strings of the given documents, in the given order. Ranking queries select ids only and
+ * fetch the (long) strings here afterwards: sorting rows that carry whole bodies costs more than the search.
+ */
+export async function loadCandidates(db: Db, ids: readonly number[]): Promise<IndexCandidate[]> {
+  if (ids.length === 0) return [];
+  const r = await sql<CandidateRow>`select ${CANDIDATE_SELECT} from search_documents d where d.article_id in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(r.rows.map((row) => [row.article_id, candidateFromRow(row)]));
+  return ids.map((id) => byId.get(id)).filter((c): c is IndexCandidate => c !== undefined);
+}
+
 export async function deleteDocument(trx: Db | Tx, articleId: number): Promise<void> {
   await trx.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
 }
@@ -107,14 +126,16 @@ export async function replaceTerms(trx: Db | Tx, articleId: number, next: IndexD
     .where('article_id', '=', articleId)
     .executeTakeFirst();
   const before = old ? distinctStems(old.title_stem, old.lead_stem, old.body_stem) : new Set<string>();
-  const after = next ? distinctStems(next.title.stems.join(' '), next.lead.stems.join(' '), next.body.stems.join(' ')) : new Set<string>();
+  // Counted over what the ranking reads: title, lead and the first RANKED_BODY_TOKENS of the body.
+  const row = next ? documentRow(next) : null;
+  const after = row ? distinctStems(row.title_stem, row.lead_stem, row.body_stem) : new Set<string>();
   const delta = new Map<string, number>();
   for (const t of after) if (!before.has(t)) delta.set(t, 1);
   for (const t of before) if (!after.has(t)) delta.set(t, -1);
   delta.set(DOCUMENTS, (next ? 1 : 0) - (old ? 1 : 0));
-  delta.set(TITLE_TOKENS, (next?.title.stems.length ?? 0) - (old?.title_length ?? 0));
-  delta.set(LEAD_TOKENS, (next?.lead.stems.length ?? 0) - (old?.lead_length ?? 0));
-  delta.set(BODY_TOKENS, (next?.body.stems.length ?? 0) - (old?.body_length ?? 0));
+  delta.set(TITLE_TOKENS, (row?.title_length ?? 0) - (old?.title_length ?? 0));
+  delta.set(LEAD_TOKENS, (row?.lead_length ?? 0) - (old?.lead_length ?? 0));
+  delta.set(BODY_TOKENS, (row?.body_length ?? 0) - (old?.body_length ?? 0));
   const rows = [...delta].filter(([, d]) => d !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   for (let i = 0; i < rows.length; i += TERM_CHUNK) {
     const chunk = rows.slice(i, i + TERM_CHUNK);

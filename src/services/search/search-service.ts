@@ -6,8 +6,8 @@ import {
   ARTICLE_TYPES,
   InvalidInput,
   articlePath,
-  bodySchema,
   type ArticleType,
+  type Block,
 } from '../../domain/index.js';
 import {
   createRepositories,
@@ -113,6 +113,15 @@ function invalidParams(issues: readonly { path: readonly PropertyKey[] }[]): Inv
   return new InvalidInput('invalid', fields);
 }
 
+/** The text of a body as stored by the publishing service; a body that does not parse has no text. */
+function storedBodyText(json: string): string {
+  try {
+    return bodyPlainText(JSON.parse(json) as Block[]);
+  } catch {
+    return '';
+  }
+}
+
 export function createSearchService(deps: SearchDeps) {
   const { db, clock } = deps;
   const ranking = deps.ranking ?? DEFAULT_RANKING;
@@ -199,7 +208,6 @@ export function createSearchService(deps: SearchDeps) {
         return;
       }
       const a = await analyzerWith(trx, await r.namesOfArticle(articleId));
-      const body = bodySchema.safeParse(JSON.parse(source.body));
       const doc = buildIndexDocument(
         {
           id: source.id,
@@ -208,7 +216,7 @@ export function createSearchService(deps: SearchDeps) {
           publishedAt: source.published_at ?? source.updated_at,
           title: source.title,
           lead: source.lead,
-          bodyText: body.success ? bodyPlainText(body.data) : '',
+          bodyText: storedBodyText(source.body),
         },
         a,
       );
@@ -242,8 +250,7 @@ export function createSearchService(deps: SearchDeps) {
       for (const { candidate, score } of ranked) {
         const s = sources.get(candidate.articleId);
         if (!s) continue;
-        const body = bodySchema.safeParse(JSON.parse(s.body));
-        const text = [s.lead, body.success ? bodyPlainText(body.data) : ''].filter(Boolean).join('\n');
+        const text = [s.lead, storedBodyText(s.body)].filter(Boolean).join('\n');
         hits.push({
           id: s.id,
           url: articlePath({ sectionSlug: s.section_slug, id: s.id, slug: s.slug }),

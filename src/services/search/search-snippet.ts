@@ -77,42 +77,52 @@ export function highlightAll(text: string, terms: readonly IndexTerm[], analyzer
   return [...(head ? [{ text: head, mark: false }] : []), ...segments, ...(tail ? [{ text: tail, mark: false }] : [])];
 }
 
+/** Paragraphs read at most when looking for the best one: long bodies are not analyzed to the end. */
+const MAX_PARAGRAPHS = 80;
+
 /**
- * The best window of about SNIPPET_WORDS words of `text`: the one matching the most different clauses,
- * then the most words; the opening words when nothing matches. Ellipses show where text was cut.
+ * The best window of about SNIPPET_WORDS words of `text`: paragraph by paragraph (stopping at the first
+ * that matches every clause), the paragraph matching the most different clauses, then the most words;
+ * inside it, the window with the most matches. The opening words when nothing matches. Ellipses show cuts.
  */
 export function buildSnippet(text: string, terms: readonly IndexTerm[], analyzer: ArabicAnalyzer, words = SNIPPET_WORDS): SnippetSegment[] {
-  const a = analyzer.analyze(text);
-  const n = a.tokens.length;
-  if (n === 0) return [];
-  const marks = matchTokens(a.surface, a.stems, terms);
-  let best = 0;
-  let bestScore = -1;
+  let best: { offset: number; part: string; tokens: { start: number; end: number }[]; marks: number[]; score: number } | null = null;
+  let offset = 0;
+  const paragraphs = text.split('\n');
+  for (const [i, part] of paragraphs.entries()) {
+    if (i >= MAX_PARAGRAPHS) break;
+    const a = analyzer.analyze(part);
+    if (a.tokens.length > 0) {
+      const marks = matchTokens(a.surface, a.stems, terms);
+      const clauses = new Set(marks.filter((m) => m >= 0)).size;
+      const score = clauses * 1000 + marks.filter((m) => m >= 0).length;
+      if (best === null || score > best.score) best = { offset, part, tokens: a.tokens, marks, score };
+      if (clauses === terms.length) break;
+    }
+    offset += part.length + 1;
+  }
+  if (best === null) return [];
+  const { part, tokens, marks } = best;
+  const n = tokens.length;
   const span = Math.min(words, n);
-  for (let start = 0; start + span <= n; start++) {
-    const clauses = new Set<number>();
+  let start = 0;
+  let bestHits = -1;
+  for (let s = 0; s + span <= n; s++) {
     let hits = 0;
-    for (let i = start; i < start + span; i++) {
-      if (marks[i]! >= 0) {
-        clauses.add(marks[i]!);
-        hits++;
-      }
+    for (let i = s; i < s + span; i++) if (marks[i]! >= 0) hits++;
+    if (hits > bestHits) {
+      bestHits = hits;
+      start = s;
     }
-    // Prefer windows that open on a match's sentence rather than cut through it: a small bonus for an early start.
-    const score = clauses.size * 1000 + hits * 10 - (start > 0 && marks[start]! >= 0 ? 1 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = start;
-    }
-    if (marks[start] === -1 && start > 0 && bestScore >= 1000 * terms.length) break;
   }
   // Start a few words before the first match, so the highlight has context.
-  let first = best;
-  const firstMatch = marks.findIndex((m, i) => i >= best && m >= 0);
-  if (firstMatch >= 0 && firstMatch - best > 4) first = firstMatch - 4;
-  const last = Math.min(n - 1, first + span - 1);
-  const segments = segmentsOf(text, a.tokens, marks, first, last);
-  if (first > 0) segments.unshift({ text: `${ELLIPSIS} `, mark: false });
-  if (last < n - 1) segments.push({ text: ` ${ELLIPSIS}`, mark: false });
+  const firstMatch = marks.findIndex((m, i) => i >= start && m >= 0);
+  if (firstMatch >= 0 && firstMatch - start > 4) start = firstMatch - 4;
+  const last = Math.min(n - 1, start + span - 1);
+  const segments = segmentsOf(part, tokens, marks, start, last);
+  const cutBefore = start > 0 || best.offset > 0;
+  const cutAfter = last < n - 1 || best.offset + part.length < text.length;
+  if (cutBefore) segments.unshift({ text: `${ELLIPSIS} `, mark: false });
+  if (cutAfter) segments.push({ text: ` ${ELLIPSIS}`, mark: false });
   return segments;
 }

@@ -5,17 +5,15 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../database.js';
 import {
-  CANDIDATE_SELECT,
   andAll,
-  candidateFromRow,
   deleteDocument,
   documentRow,
   filterConditions,
+  loadCandidates,
   prefixDocuments,
   readStats,
   replaceTerms,
   termDocuments,
-  type CandidateRow,
   type UpsertTermDeltas,
 } from '../../search/search-documents.js';
 import type { IndexDocument, IndexQuery, IndexTerm, SearchIndex } from '../../search/search-index.js';
@@ -112,10 +110,10 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
     },
 
     async candidates(q, limit, offset = 0) {
-      const r = await sql<CandidateRow>`select ${CANDIDATE_SELECT} from search_documents d ${where(q)}
+      const r = await sql<{ article_id: number }>`select d.article_id from search_documents d ${where(q)}
         order by ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${tsQueryText(q)}::tsquery) desc, d.published_at desc, d.article_id desc
         limit ${limit} offset ${offset}`.execute(db);
-      return r.rows.map(candidateFromRow);
+      return loadCandidates(db, r.rows.map((row) => row.article_id));
     },
 
     termDocuments: (stems) => termDocuments(db, stems),

@@ -4,17 +4,15 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../database.js';
 import {
-  CANDIDATE_SELECT,
   andAll,
-  candidateFromRow,
   deleteDocument,
   documentRow,
   filterConditions,
+  loadCandidates,
   prefixDocuments,
   readStats,
   replaceTerms,
   termDocuments,
-  type CandidateRow,
   type UpsertTermDeltas,
 } from '../../search/search-documents.js';
 import type { IndexQuery, IndexTerm, SearchIndex } from '../../search/search-index.js';
@@ -74,7 +72,8 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
         .onConflict((oc) => oc.column('article_id').doUpdateSet(row))
         .execute();
       await sql`insert into search_fts (rowid, s_title, t_title, s_lead, t_lead, s_body, t_body)
-        values (${doc.articleId}, ${row.title_surface}, ${row.title_stem}, ${row.lead_surface}, ${row.lead_stem}, ${row.body_surface}, ${row.body_stem})`.execute(trx);
+        values (${doc.articleId}, ${row.title_surface}, ${row.title_stem}, ${row.lead_surface}, ${row.lead_stem},
+          ${doc.body.surface.join(' ')}, ${doc.body.stems.join(' ')})`.execute(trx);
     },
 
     async remove(trx: Db | Tx, articleId) {
@@ -95,9 +94,9 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
     },
 
     async candidates(q, limit, offset = 0) {
-      const r = await sql<CandidateRow>`select ${CANDIDATE_SELECT} ${from(ftsQuery(q), andAll(filterConditions(q.filters)))}
+      const r = await sql<{ article_id: number }>`select d.article_id ${from(ftsQuery(q), andAll(filterConditions(q.filters)))}
         order by ${BM25}, d.published_at desc, d.article_id desc limit ${limit} offset ${offset}`.execute(db);
-      return r.rows.map(candidateFromRow);
+      return loadCandidates(db, r.rows.map((row) => row.article_id));
     },
 
     termDocuments: (stems) => termDocuments(db, stems),

@@ -1,0 +1,145 @@
+// `npm run bench:search`: imports the generated archive (.bench-data/articles-100k.jsonl, made by
+// bench/search-generate.ts) through `minbar import`'s service into a fresh SQLite file and/or PostgreSQL
+// database, then measures the index size and query latency (p50/p95) of two-word and other queries.
+// Usage: node --import tsx bench/search-bench.ts [--dialect sqlite|postgres|both] [--docs N] [--queries N]
+import { createReadStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/db/index.js';
+import { createImportService, createSearchService, systemClock, type ArticleHooks } from '../src/services/index.js';
+import { isStopword, tokenize } from '../src/text/index.js';
+import { readerSpelling, seeded } from '../eval/search-evaluation.js';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const dialects = arg('dialect', 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('dialect', 'sqlite')];
+const docs = Number(arg('docs', '100000'));
+const queryCount = Number(arg('queries', '300'));
+const dataDir = join(import.meta.dirname, '..', '.bench-data');
+const source = join(dataDir, 'articles-100k.jsonl');
+const pgUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Measure queries on the database the last run imported, without importing again. */
+const reuse = process.argv.includes('--reuse');
+
+if (!existsSync(source)) {
+  console.error(`${source} is missing: run node --import tsx bench/search-generate.ts first.`);
+  process.exit(1);
+}
+
+async function* firstLines(n: number): AsyncGenerator<string> {
+  let i = 0;
+  for await (const line of createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity })) {
+    if (i++ >= n) break;
+    yield line;
+  }
+}
+
+/** Query sets drawn from the archive's own titles, as a reader would type them. */
+async function querySets(n: number) {
+  const titles: string[] = [];
+  for await (const line of firstLines(Math.min(docs, 30_000))) titles.push((JSON.parse(line) as { title: string }).title);
+  const random = seeded(42);
+  const sets: Record<string, string[]> = { 'two words': [], 'one word': [], 'three words': [], phrase: [] };
+  while (sets['two words']!.length < n) {
+    const title = titles[Math.floor(random() * titles.length)]!;
+    const words = tokenize(title).filter((t) => !isStopword(t.norm) && t.norm.length >= 3 && /^\p{Script=Arabic}+$/u.test(t.norm));
+    if (words.length < 3) continue;
+    const start = Math.floor(random() * (words.length - 2));
+    const w = words.slice(start, start + 3).map((t) => readerSpelling(title.slice(t.start, t.end)));
+    sets['two words']!.push(`${w[0]} ${w[1]}`);
+    sets['one word']!.push(w[0]!);
+    sets['three words']!.push(w.join(' '));
+    sets['phrase']!.push(`"${w[0]} ${w[1]}"`);
+  }
+  return sets;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function open(dialect: string): Promise<{ handle: DatabaseHandle; fileBytes: () => number }> {
+  if (dialect === 'sqlite') {
+    const path = join(dataDir, 'search-bench.sqlite');
+    if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    const handle = openDatabase({ kind: 'sqlite', url: `sqlite:${path}`, sqlitePath: path });
+    await handle.migrate();
+    return { handle, fileBytes: () => statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0) };
+  }
+  if (!reuse) {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query('drop database if exists minbar_search_bench with (force)');
+    await admin.query('create database minbar_search_bench');
+    await admin.end();
+  }
+  const url = new URL(pgUrl);
+  url.pathname = '/minbar_search_bench';
+  const handle = openDatabase({ kind: 'postgres', url: url.toString(), sqlitePath: null }, { poolSize: 4 });
+  await handle.migrate();
+  return { handle, fileBytes: () => 0 };
+}
+
+const results: Record<string, unknown>[] = [];
+const sets = await querySets(queryCount);
+for (const dialect of dialects) {
+  const { handle, fileBytes } = await open(dialect);
+  const search = createSearchService({ db: handle.db, caps: handle.caps, clock: systemClock });
+  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [] };
+  const imports = createImportService({ db: handle.db, clock: systemClock, hooks, batchSize: 500 });
+  const started = Date.now();
+  let last = started;
+  const previous = join(dataDir, `search-bench-${dialect}-${docs}.json`);
+  const report = reuse
+    ? { imported: (JSON.parse(readFileSync(previous, 'utf8')) as { articles: number }).articles, errors: [] }
+    : await imports.importLines(firstLines(docs), (r) => {
+    if (Date.now() - last > 30_000) {
+      last = Date.now();
+      console.error(`${dialect}: ${r.lines} lines, ${((r.lines / (Date.now() - started)) * 1000).toFixed(0)} articles/s`);
+    }
+  });
+  const importSeconds = reuse ? (JSON.parse(readFileSync(previous, 'utf8')) as { importSeconds: number }).importSeconds : (Date.now() - started) / 1000;
+  if (dialect === 'postgres' && !reuse) await sql`vacuum analyze`.execute(handle.db);
+  if (!reuse) writeFileSync(previous, JSON.stringify({ articles: report.imported, importSeconds }));
+  const indexBytes = await search.storageBytes();
+  const latency: Record<string, Record<string, number>> = {};
+  for (const [kind, queries] of Object.entries(sets)) {
+    for (const q of queries.slice(0, 20)) await search.search({ q }); // warm-up
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of queries) {
+      const t = performance.now();
+      const r = await search.search({ q });
+      times.push(performance.now() - t);
+      hits += r.total;
+    }
+    times.sort((a, b) => a - b);
+    latency[kind] = {
+      p50: +percentile(times, 50).toFixed(1),
+      p95: +percentile(times, 95).toFixed(1),
+      p99: +percentile(times, 99).toFixed(1),
+      meanHits: Math.round(hits / queries.length),
+    };
+  }
+  const result = {
+    dialect,
+    articles: report.imported,
+    rejected: report.errors.length,
+    importSeconds: +importSeconds.toFixed(1),
+    articlesPerSecond: Math.round(report.imported / importSeconds),
+    indexMiB: +(indexBytes / 1_048_576).toFixed(1),
+    databaseFileMiB: dialect === 'sqlite' ? +(fileBytes() / 1_048_576).toFixed(1) : null,
+    latencyMs: latency,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  results.push(result);
+  console.log(JSON.stringify(result, null, 2));
+  writeFileSync(join(dataDir, `search-bench-${dialect}-${docs}.json`), JSON.stringify(result, null, 2));
+  await handle.close();
+}
