@@ -564,7 +564,8 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
       options: { takeOver?: boolean } = {},
     ): Promise<{ lock: LockInfo; mine: boolean }> {
       const row = await mustRow(db, id);
-      authorize(actor, 'article.edit', row);
+      // Only someone who may save the article in its status holds its lock.
+      authorize(actor, saveAction(row.status), row);
       if (options.takeOver) authorize(actor, 'article.takeOverLock', row);
       const now = clock.now();
       const lock = await db
