@@ -18,6 +18,7 @@ import {
   type Clock,
 } from './services/index.js';
 import { createImportService, createSearchService, type ArticleHooks } from './services/index.js';
+import { chooseLiveTransport, createLiveService } from './services/index.js';
 import { createAccountsService, createApiTokenService, createArticleListService, createAuditService, createContentApiService } from './services/index.js';
 import { createCommentService, createModerationService, createReaderService } from './services/index.js';
 import { buildApp } from './http/index.js';
@@ -37,7 +38,10 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
   const db = database.db;
   // Every article write updates the search index inside its own transaction.
   const search = createSearchService({ db, caps: database.caps, clock });
-  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [] };
+  // Live coverage: events fan out through Redis, else LISTEN/NOTIFY, else this process's memory.
+  const transport = chooseLiveTransport({ redisUrl: config.redisUrl, listenNotify: database.caps.listenNotify, databaseUrl: config.database.url });
+  const live = createLiveService({ db, clock, transport });
+  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [() => live.invalidateChrome()] };
   return {
     site: createSiteService({ db, clock }),
     pages: createStaticPageService({ db, clock }),
@@ -46,6 +50,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     reads: createReadCounter({ db, clock }),
     publishing: createPublishingService({ db, clock, hooks }),
     search,
+    live,
     imports: createImportService({ db, clock, hooks }),
     curation: createCurationService({ db, clock }),
     media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }),
@@ -71,7 +76,11 @@ export async function createMinbar(config: Config, clock: Clock = systemClock): 
 /** Builds the services over an already opened, migrated database (tests pass one per dialect). */
 export function assembleMinbar(config: Config, database: DatabaseHandle, clock: Clock = systemClock): Minbar {
   const services = createServices(config, database, clock);
-  return { config, database, clock, services, close: () => database.close() };
+  const close = async () => {
+    await services.live.close();
+    await database.close();
+  };
+  return { config, database, clock, services, close };
 }
 
 /** The HTTP application of a Minbar instance, not yet listening (tests call `inject`). */
@@ -82,6 +91,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
     site: minbar.services.site,
     search: minbar.services.search,
     crops: minbar.services.crops,
+    live: minbar.services.live,
     reads: minbar.services.reads,
     newsroom: {
       accounts: minbar.services.accounts,
@@ -92,6 +102,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
       curation: minbar.services.curation,
       media: minbar.services.media,
       site: minbar.services.site,
+      live: minbar.services.live,
       moderation: minbar.services.moderation,
     },
     content: minbar.services.content,

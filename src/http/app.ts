@@ -18,6 +18,8 @@ import { commentRoutes } from './routes/comment-routes.js';
 import type { CommentService, ReaderService } from '../services/index.js';
 import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
+import { liveArticleRenderer, liveRoutes } from './routes/live-routes.js';
+import type { LiveService } from '../services/index.js';
 import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
 import { previewRoutes } from './preview-routes.js';
 import { apiPlugin } from './api/index.js';
@@ -30,6 +32,8 @@ export interface AppDeps {
   readonly search?: SearchService;
   readonly crops?: ImageCropService;
   readonly reads?: ReadCounter;
+  /** Live coverage: /live, live blogs, their events and the breaking bar (absent: none of these). */
+  readonly live?: LiveService;
   /** The newsroom's services (accounts, audit, API tokens, publishing …). */
   readonly newsroom?: NewsroomServices;
   /** Published content for the JSON API (with `newsroom`, the API is mounted at /api/v1). */
@@ -59,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const t = messages(locale);
 
   const context: ContextFactory = async () => {
-    const chrome = await deps.site.chrome();
+    const [chrome, liveChrome] = await Promise.all([deps.site.chrome(), deps.live?.chrome()]);
     return {
       siteName: config.siteName,
       publicUrl: config.publicUrl,
@@ -72,7 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sections: chrome.sections,
       channels: chrome.channels,
       now: now(),
-      liveOn: chrome.liveOn,
+      liveOn: liveChrome ? liveChrome.onAir : chrome.liveOn,
+      breaking: liveChrome?.breaking ?? null,
+      ...(liveChrome ? { liveSeq: liveChrome.seq } : {}),
       staticPages: chrome.staticPages,
     };
   };
@@ -117,8 +123,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind), ...(deps.reads ? { reads: deps.reads } : {}) });
+  const liveArticle = deps.live ? liveArticleRenderer({ live: deps.live, context, sendError: (req, reply, kind) => sendError(req, reply, kind) }) : undefined;
+  await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind), ...(liveArticle ? { liveArticle } : {}), ...(deps.reads ? { reads: deps.reads } : {}) });
   if (deps.reads) app.addHook('onClose', () => deps.reads!.flush());
+  if (deps.live) await app.register(liveRoutes, { live: deps.live, site: deps.site, context, headers, sendError: (req, reply, kind) => sendError(req, reply, kind) });
   if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
   await app.register(feedRoutes, { site: deps.site, context });
   if (deps.comments) await app.register(commentRoutes, { ...deps.comments, context, publicUrl: config.publicUrl });

@@ -1,11 +1,13 @@
 // The Arabic message catalogue: the source of truth for every visible string and for the Messages type.
 // Must not know how numbers or dates are formatted: parameters arrive as already formatted strings.
 import { plural } from './plural.js';
+import { liveAr } from './live-ar.js';
 import { deskAr } from './desk-ar.js';
 import { commentsAr } from './comments-ar.js';
 import { newsroomAr, apiAr } from './newsroom-ar.js';
 
 export const ar = {
+  liveCoverage: liveAr,
   newsroom: newsroomAr,
   api: apiAr,
   desk: deskAr,

@@ -2,11 +2,13 @@
 // Must not know how numbers or dates are formatted: parameters arrive as already formatted strings.
 import type { Messages } from './ar.js';
 import { plural } from './plural.js';
+import { liveEn } from './live-en.js';
 import { deskEn } from './desk-en.js';
 import { commentsEn } from './comments-en.js';
 import { newsroomEn, apiEn } from './newsroom-en.js';
 
 export const en = {
+  liveCoverage: liveEn,
   newsroom: newsroomEn,
   api: apiEn,
   desk: deskEn,

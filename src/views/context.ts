@@ -2,6 +2,7 @@
 // the site chrome (sections, channels) and asset URLs. Views never fetch anything themselves.
 import type { Formatter, Locale, Messages } from '../i18n/index.js';
 import type { Channel, Section } from '../domain/index.js';
+import type { BreakingNews } from '../services/index.js';
 
 export interface AssetUrls {
   readonly css: string;
@@ -30,6 +31,10 @@ export interface ViewContext {
   readonly now: number;
   /** Show the مباشر badge as "on air" (a live blog or stream is running). */
   readonly liveOn: boolean;
+  /** Live coverage (issue 7): the breaking banner, the event id the page is current to, and the page's own event stream. */
+  readonly breaking?: BreakingNews | null;
+  readonly liveSeq?: number;
+  readonly liveEvents?: string;
   /** The outlet's static pages (about, contact, …) linked from the footer. */
   readonly staticPages?: ReadonlyArray<{ readonly slug: string; readonly title: string }>;
 }

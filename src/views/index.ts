@@ -5,7 +5,6 @@ export { renderDocument } from './render.js';
 export { HomePage } from './site/home-page.js';
 export { ArticlePage } from './site/article-page.js';
 export { ErrorPage, type ErrorKind } from './site/error-page.js';
-export { LivePage } from './site/live-page.js';
 export { ListPage, listBasePath } from './site/list-page.js';
 export { StaticPage } from './site/static-page.js';
 export { renderRss, renderSitemapIndex, renderUrlSet, renderNewsSitemap, renderRobots, type SitemapUrl } from './feeds/index.js';
@@ -21,6 +20,10 @@ export { EditorPage, MediaPickerDialog, bodyAsText, type EditorPageData, type Ed
 export { RevisionListPage, RevisionDiffPage, type RevisionListData, type RevisionDiffData } from './newsroom/revision-pages.js';
 export { MediaLibraryPage, MediaEditPage, mediaThumb, type MediaLibraryData } from './newsroom/media-pages.js';
 export { CurationPage, type CurationData, type CurationStory } from './newsroom/curation-pages.js';
+export { LiveBlogPage, liveBlogPosting, cursorParam, type LiveBlogView } from './site/live-blog-page.js';
+export { LiveStreamPage, type LiveStreamView } from './site/live-stream-page.js';
+export { LiveEntryItem } from './site/live-entry.js';
+export { LiveConsoleListPage, LiveConsoleBlogPage, LiveEntryEditPage, type LiveConsoleListData, type LiveConsoleBlogData, type EntryFormValues } from './newsroom/live-console-pages.js';
 export { CommentsSection, CommentList, CommentItem, type CommentViewer } from './parts/comments-thread.js';
 export { CommentForm, EMPTY_COMMENT_FORM, type CommentFormState } from './parts/comments-form.js';
 export { CommentThreadPage, type CommentThreadPageData } from './site/comment-thread-page.js';

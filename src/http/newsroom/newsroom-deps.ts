@@ -11,6 +11,7 @@ import type {
   PublishingService,
   SiteService,
 } from '../../services/index.js';
+import type { LiveService } from '../../services/index.js';
 import type { ModerationService } from '../../services/index.js';
 
 export interface NewsroomServices {
@@ -22,6 +23,8 @@ export interface NewsroomServices {
   readonly curation: CurationService;
   readonly media: MediaService;
   readonly site: SiteService;
+  /** The live console (absent: the module is not mounted). */
+  readonly live?: LiveService;
   /** Comment moderation (absent: the module is not mounted). */
   readonly moderation?: ModerationService;
 }

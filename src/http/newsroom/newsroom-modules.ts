@@ -5,9 +5,10 @@ import { accountRoutes } from './account-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { articleListRoutes } from './article-list-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
+import { liveConsoleRoutes } from './live-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { mediaRoutes } from './media-routes.js';
 import { curationRoutes } from './curation-routes.js';
 import { moderationRoutes } from './moderation-routes.js';
 
-export const newsroomModules: readonly NewsroomModule[] = [signInRoutes, articleListRoutes, editorRoutes, mediaRoutes, curationRoutes, moderationRoutes, accountRoutes, adminRoutes];
+export const newsroomModules: readonly NewsroomModule[] = [signInRoutes, articleListRoutes, editorRoutes, mediaRoutes, curationRoutes, liveConsoleRoutes, moderationRoutes, accountRoutes, adminRoutes];

@@ -4,8 +4,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput, articlePath, authorPath, parseArticleId, sectionPath, storyPath, tagPath } from '../../domain/index.js';
-import type { PageRequest, ReadCounter, SiteService } from '../../services/index.js';
-import { ArticlePage, HomePage, ListPage, LivePage, StaticPage, renderDocument, type ErrorKind } from '../../views/index.js';
+import type { ArticlePageData, PageRequest, ReadCounter, SiteService } from '../../services/index.js';
+import { ArticlePage, HomePage, ListPage, StaticPage, renderDocument, type ErrorKind } from '../../views/index.js';
 import { httpDate } from '../conditional-get.js';
 import type { ContextFactory } from '../context-factory.js';
 
@@ -13,6 +13,8 @@ interface Options {
   readonly site: SiteService;
   readonly context: ContextFactory;
   readonly sendError: (req: FastifyRequest, reply: FastifyReply, kind: ErrorKind) => Promise<FastifyReply>;
+  /** Renders a live blog (articles of type 'live'); /live itself belongs to the live routes. */
+  readonly liveArticle?: (req: FastifyRequest, reply: FastifyReply, data: ArticlePageData) => Promise<FastifyReply>;
   /** Counts article reads for the "most read" list; crawlers and audit tools are not readers. */
   readonly reads?: ReadCounter;
 }
@@ -60,15 +62,10 @@ function html(reply: FastifyReply, body: string, lastModified: number | null, ma
     .send(body);
 }
 
-export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, context, sendError, reads }) => {
+export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, context, sendError, liveArticle, reads }) => {
   app.get('/', async (req, reply) => {
     const [ctx, data] = await Promise.all([context(req), site.home()]);
     return html(reply, renderDocument(HomePage({ ctx, data })), data.lastModified);
-  });
-
-  app.get('/live', async (req, reply) => {
-    const [ctx, data] = await Promise.all([context(req), site.live()]);
-    return html(reply, renderDocument(LivePage({ ctx, data })), null, 15);
   });
 
   const list =
@@ -108,6 +105,7 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
     }
     const agent = req.headers['user-agent'] ?? '';
     if (reads && agent && !NOT_A_READER.test(agent)) reads.record(id);
+    if (found.data.article.type === 'live' && liveArticle) return liveArticle(req, reply, found.data);
     const ctx = await context(req);
     const d = found.data;
     // The page shows the latest headlines and comments too: it changes when any of them does.

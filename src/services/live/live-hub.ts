@@ -103,7 +103,12 @@ export function createLiveHub(log: EventLog, transport: LiveTransport, options: 
   function start(): Promise<void> {
     started ??= (async () => {
       lastSeq = await log.head();
-      await transport.listen(() => void poke());
+      try {
+        await transport.listen(() => void poke());
+      } catch (e) {
+        // Without wake-ups from other instances the safety poll still delivers, a little later.
+        onError(e);
+      }
       timer = setInterval(() => void poke(), options.pollMs ?? 3000);
       timer.unref();
     })();

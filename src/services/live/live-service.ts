@@ -131,7 +131,8 @@ export function createLiveService(deps: LiveServiceDeps) {
   const { db, clock } = deps;
   const repos = createRepositories(db);
   const log = createEventLog(db);
-  let chromeCache: { value: { breaking: BreakingNews | null; onAir: boolean }; at: number } | null = null;
+  let chromeCache: { value: LiveChrome; at: number } | null = null;
+  let pruneTimer: NodeJS.Timeout | null = null;
   const hub = createLiveHub(log, deps.transport ?? memoryTransport(), {
     ...deps.hub,
     onEvent: (e) => {
@@ -249,11 +250,13 @@ export function createLiveService(deps: LiveServiceDeps) {
     async chrome(): Promise<LiveChrome> {
       const now = clock.now();
       if (!chromeCache || now - chromeCache.at > 2000 || now < chromeCache.at) {
+        // The event id first: a page is never newer than the id its island resumes from.
+        const seq = await log.head();
         const [breaking, stream, blog] = await Promise.all([currentBreaking(now), streamRow(), blogOnAir()]);
-        chromeCache = { value: { breaking, onAir: blog || streamOnAir(stream) }, at: now };
+        chromeCache = { value: { breaking, onAir: blog || streamOnAir(stream), seq }, at: now };
       }
-      const { breaking, onAir } = chromeCache.value;
-      return { breaking: breaking && breaking.expiresAt > now ? breaking : null, onAir };
+      const { breaking, onAir, seq } = chromeCache.value;
+      return { breaking: breaking && breaking.expiresAt > now ? breaking : null, onAir, seq };
     },
 
     /** Forget the cached chrome (an article was published or unpublished). */
@@ -361,6 +364,11 @@ export function createLiveService(deps: LiveServiceDeps) {
 
     /** Connects a reader (see the hub): `after` null starts from now. */
     connect(articleId: number | null, after: number | null, sink: LiveSink) {
+      // A serving process keeps the log to its retention window.
+      if (!pruneTimer) {
+        pruneTimer = setInterval(() => void log.prune(clock.now() - EVENT_RETENTION_MS).catch((e) => deps.hub?.onError?.(e)), 10 * 60_000);
+        pruneTimer.unref();
+      }
       return hub.connect(articleId, after, sink);
     },
 
@@ -598,6 +606,7 @@ export function createLiveService(deps: LiveServiceDeps) {
     },
 
     async close(): Promise<void> {
+      if (pruneTimer) clearInterval(pruneTimer);
       await hub.close();
     },
   };

@@ -94,3 +94,10 @@ export function listenNotifyTransport(connectionString: string, onError: (e: unk
     },
   };
 }
+
+/** Redis when configured; else LISTEN/NOTIFY when the database offers it; else one process's memory. */
+export function chooseLiveTransport(o: { redisUrl: string | null; listenNotify: boolean; databaseUrl: string; onError?: (e: unknown) => void }): LiveTransport {
+  if (o.redisUrl) return redisTransport(o.redisUrl, o.onError);
+  if (o.listenNotify && /^postgres(ql)?:\/\//.test(o.databaseUrl)) return listenNotifyTransport(o.databaseUrl, o.onError);
+  return memoryTransport();
+}

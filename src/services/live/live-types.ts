@@ -91,6 +91,8 @@ export interface LiveChrome {
   readonly breaking: BreakingNews | null;
   /** A live blog is running or the stream is on. */
   readonly onAir: boolean;
+  /** The event id the chrome is current to (the island resumes after it). */
+  readonly seq: number;
 }
 
 export type LiveEventPayload =

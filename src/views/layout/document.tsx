@@ -6,6 +6,7 @@ import type { PageMeta, ViewContext } from '../context.js';
 import { JsonLdScript } from '../parts/json-ld.js';
 import { SiteFooter } from './site-footer.js';
 import { SiteHeader } from './site-header.js';
+import { BreakingBar } from '../parts/breaking-bar.js';
 
 export function Document({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children: ComponentChildren }) {
   const title = meta.title === ctx.siteName ? meta.title : `${meta.title} | ${ctx.siteName}`;
@@ -60,6 +61,7 @@ export function Document({ ctx, meta, children }: { ctx: ViewContext; meta: Page
           {ctx.t.site.skipToContent}
         </a>
         <SiteHeader ctx={ctx} />
+        <BreakingBar ctx={ctx} />
         <main id="content" tabIndex={-1}>
           {children}
         </main>
