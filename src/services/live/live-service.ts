@@ -133,7 +133,8 @@ export function createLiveService(deps: LiveServiceDeps) {
   const log = createEventLog(db);
   let chromeCache: { value: LiveChrome; at: number } | null = null;
   let pruneTimer: NodeJS.Timeout | null = null;
-  const hub = createLiveHub(log, deps.transport ?? memoryTransport(), {
+  const transport = deps.transport ?? memoryTransport();
+  const hub = createLiveHub(log, transport, {
     ...deps.hub,
     onEvent: (e) => {
       if (e.data.kind === 'breaking' || e.data.kind === 'state' || e.data.kind === 'stream') chromeCache = null;
@@ -243,6 +244,8 @@ export function createLiveService(deps: LiveServiceDeps) {
   return {
     hub,
     log,
+    /** How this instance hears of other instances' events: 'memory', 'redis' or 'listen-notify'. */
+    transport: transport.label,
 
     // ── Readers ──────────────────────────────────────────────────────────────────────────────────────
 
