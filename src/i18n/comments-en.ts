@@ -1,5 +1,6 @@
 // Reader comments' English messages (moderators who chose English); the compiler checks them against
 // the Arabic. Must not format numbers or dates.
+import type { commentsAr } from './comments-ar.js';
 
 export const commentsEn = {
   title: 'Comments',
@@ -174,4 +175,4 @@ export const commentsEn = {
     pipeline: 'Automatic filter',
     olderLog: 'Older',
   },
-} satisfies typeof import('./comments-ar.js').commentsAr;
+} satisfies typeof commentsAr;

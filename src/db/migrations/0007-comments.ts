@@ -2,7 +2,7 @@
 // and hashed network; reader accounts and sessions, reactions, reports, word lists, the moderation log
 // and comment settings per site, story and article. Newsroom user ids carry no foreign key (as in 0006).
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { Capabilities } from '../capabilities.js';
 
 export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void> {
@@ -33,7 +33,7 @@ export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void>
     .execute();
   await db.schema.createIndex('reader_sessions_reader').on('reader_sessions').column('reader_id').execute();
 
-  const add = (name: string, type: 'integer' | 'text' | 'varchar(64)' | typeof ms, build?: (c: import('kysely').ColumnDefinitionBuilder) => import('kysely').ColumnDefinitionBuilder) =>
+  const add = (name: string, type: 'integer' | 'text' | 'varchar(64)' | typeof ms, build?: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder) =>
     db.schema.alterTable('comments').addColumn(name, type, build ?? ((c) => c)).execute();
   await add('reader_id', 'integer');
   await add('guest', 'integer', (c) => c.notNull().defaultTo(0));
@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>, caps: Capabilities): Promise<void>
   await add('ip_hash', 'varchar(64)');
   // Thread pages: top-level comments of an article by status and time (the 0001 index serves counts).
   await db.schema.createIndex('comments_thread').on('comments').columns(['article_id', 'status', 'depth', 'created_at', 'id']).execute();
+  await db.schema.createIndex('comments_thread_top').on('comments').columns(['article_id', 'status', 'depth', 'reaction_count', 'id']).execute();
   await db.schema.createIndex('comments_root').on('comments').columns(['root_id', 'created_at']).execute();
   await db.schema.createIndex('comments_reader').on('comments').columns(['reader_id', 'created_at']).execute();
   await db.schema.createIndex('comments_ip').on('comments').columns(['ip_hash', 'created_at']).execute();

@@ -61,24 +61,36 @@ export function createCommentRepository(db: Kysely<Database>) {
      * placeholders only while approved replies hang from them, so threads keep their shape.
      */
     async threadPage(articleId: number, sort: CommentSort, page: number, pageSize = THREAD_PAGE_SIZE): Promise<CommentThread> {
-      let roots = db
-        .selectFrom('comments as c')
-        .select(['c.id', 'c.parent_id', 'c.depth', 'c.author_name', 'c.reader_id', 'c.guest', 'c.html', 'c.status', 'c.featured', 'c.reaction_count', 'c.created_at', 'c.edited_at'])
-        .where('c.article_id', '=', articleId)
-        .where('c.parent_id', 'is', null)
-        .where((eb) =>
-          eb.or([
-            eb('c.status', '=', 'approved'),
-            eb.and([
-              eb('c.status', '=', 'deleted'),
-              eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.root_id', '=', 'c.id').where('r.status', '=', 'approved')),
-            ]),
-          ]),
-        );
-      if (sort === 'newest') roots = roots.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc');
-      else if (sort === 'oldest') roots = roots.orderBy('c.created_at', 'asc').orderBy('c.id', 'asc');
-      else roots = roots.orderBy('c.reaction_count', 'desc').orderBy('c.id', 'desc');
-      const [rootRows, total] = await Promise.all([roots.limit(pageSize + 1).offset((page - 1) * pageSize).execute(), this.countApproved(articleId)]);
+      const columns = ['c.id', 'c.parent_id', 'c.depth', 'c.author_name', 'c.reader_id', 'c.guest', 'c.html', 'c.status', 'c.featured', 'c.reaction_count', 'c.created_at', 'c.edited_at'] as const;
+      // Approved top-level comments come straight off an index in the page's order (depth 0 = top level);
+      // removed ones that still have approved replies are few and merged in.
+      let approved = db.selectFrom('comments as c').select(columns).where('c.article_id', '=', articleId).where('c.status', '=', 'approved').where('c.depth', '=', 0);
+      if (sort === 'newest') approved = approved.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc');
+      else if (sort === 'oldest') approved = approved.orderBy('c.created_at', 'asc').orderBy('c.id', 'asc');
+      else approved = approved.orderBy('c.reaction_count', 'desc').orderBy('c.id', 'desc');
+      const want = page * pageSize + 1;
+      const [approvedRows, removedRows, total] = await Promise.all([
+        approved.limit(want).execute(),
+        db
+          .selectFrom('comments as c')
+          .select(columns)
+          .where('c.article_id', '=', articleId)
+          .where('c.status', '=', 'deleted')
+          .where('c.depth', '=', 0)
+          .where((eb) => eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.root_id', '=', 'c.id').where('r.status', '=', 'approved')))
+          .execute(),
+        this.countApproved(articleId),
+      ]);
+      const key = (r: { created_at: number; id: number; reaction_count: number }) =>
+        sort === 'top' ? [-Number(r.reaction_count), -r.id] : sort === 'newest' ? [-Number(r.created_at), -r.id] : [Number(r.created_at), r.id];
+      const merged = removedRows.length
+        ? [...approvedRows, ...removedRows].sort((a, b) => {
+            const [a1, a2] = key(a);
+            const [b1, b2] = key(b);
+            return a1! - b1! || a2! - b2!;
+          })
+        : approvedRows;
+      const rootRows = merged.slice((page - 1) * pageSize, page * pageSize + 1);
       const hasMore = rootRows.length > pageSize;
       const pageRoots = rootRows.slice(0, pageSize);
       const replyRows =

@@ -19,6 +19,7 @@ const signUpSchema = z.object({
   password: z.string().min(10).max(200),
   displayName: z
     .string()
+    // eslint-disable-next-line no-control-regex -- names lose control characters and bidi overrides
     .transform((s) => s.replace(/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, '').replace(/\s+/g, ' ').trim())
     .pipe(z.string().min(2).max(50)),
 });

@@ -9,6 +9,7 @@ export const NAME_MAX = 50;
 
 // C0/C1 controls except tab and newline; bidi embeddings, overrides and isolates; zero-width joiners
 // outside words are harmless and kept (ZWNJ matters in Persian).
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF]/g;
 
 export function cleanText(s: string): string {

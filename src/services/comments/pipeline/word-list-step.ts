@@ -2,7 +2,6 @@
 // (search normalizer, repeated letters, then every doubled letter collapsed) and each word of the text is
 // also tried without attached prefixes (و ف ب ك ل ال وال بال لل …) and common suffixes, so diacritics,
 // tatweel, alef variants, clitics and stretched letters do not hide a listed word.
-import type { HoldReason } from './pipeline-types.js';
 import { normalizeForMatching } from './normalize-step.js';
 
 // Longest first: "وال" before "و". Two layers are tried ("وبال" = و + بال).
@@ -111,7 +110,7 @@ export function createWordMatcher(list: ReadonlyArray<{ readonly word: string; r
 }
 
 /** Banned → reject; suspect → hold; otherwise no opinion. */
-export function checkWords(normalized: string, matcher: WordMatcher): { verdict: 'reject' | 'hold' | null; reason: HoldReason | null; matched: string[] } {
+export function checkWords(normalized: string, matcher: WordMatcher): { verdict: 'reject' | 'hold' | null; reason: 'bannedWord' | 'suspectWord' | null; matched: string[] } {
   const m = matcher.match(normalized);
   if (m.banned.length > 0) return { verdict: 'reject', reason: 'bannedWord', matched: [...m.banned, ...m.suspect] };
   if (m.suspect.length > 0) return { verdict: 'hold', reason: 'suspectWord', matched: [...m.suspect] };

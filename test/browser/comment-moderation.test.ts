@@ -1,0 +1,61 @@
+// A reader signs up and posts a comment without JavaScript; it is held (new commenter); the demo
+// moderator signs in through the newsroom, approves it from the queue; the reader and the article page
+// then show it. One Chromium launch.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testDialects } from '../../src/db/index.js';
+import { CLI_OPERATOR } from '../../src/services/index.js';
+import { chromiumAvailable, launchChromium, listen } from '../support/browser.js';
+import { openTestSite } from '../support/test-site.js';
+
+test('post → hold → approve → visible', { skip: !chromiumAvailable() && 'no Chromium' }, async () => {
+  const site = await openTestSite(testDialects()[0]!);
+  const browser = await launchChromium();
+  try {
+    const { curation, publishing, accounts } = site.minbar.services;
+    const sectionId = await curation.createSection({ slug: 'news', name: 'أخبار', position: 1 });
+    const articleId = await publishing.createArticle({ sectionId, title: 'خبر يستحق النقاش', lead: 'مقدمة', body: [{ type: 'paragraph', content: [{ text: 'نص' }] }] }, { status: 'published', publishedAt: site.clock.now() - 60_000 });
+    await accounts.createUser(CLI_OPERATOR, { email: 'moderator@demo.minbar.local', displayName: 'مشرف التعليقات', role: 'moderator', password: 'moderator-password-1' });
+    const url = await listen(site);
+
+    const reader = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await reader.goto(`${url}/comments/${articleId}`);
+    await reader.click('text=أنشئ حسابًا');
+    await reader.fill('#reader-email', 'salma@example.org');
+    await reader.fill('#reader-name', 'سلمى');
+    await reader.fill('#reader-password', 'a-long-password');
+    await Promise.all([reader.waitForNavigation(), reader.click('.reader-form button[type="submit"]')]);
+    assert.equal(new URL(reader.url()).pathname, `/comments/${articleId}`);
+    await reader.fill('#comment-body', 'تعليقي الأول على الخبر، بالعربية.');
+    await Promise.all([reader.waitForNavigation(), reader.click('.comment-form button[type="submit"]')]);
+    assert.match((await reader.locator('[role="status"]').textContent()) ?? '', /بعد مراجعته/);
+    assert.equal(await reader.locator('.comment__body').count(), 0);
+
+    const mod = await (await browser.newContext()).newPage();
+    await mod.goto(`${url}/newsroom/login`);
+    await mod.fill('input[name="email"]', 'moderator@demo.minbar.local');
+    await mod.fill('input[name="password"]', 'moderator-password-1');
+    await Promise.all([mod.waitForNavigation(), mod.click('button[type="submit"]')]);
+    await mod.goto(`${url}/newsroom/moderation`);
+    assert.equal((await mod.locator('.nr-count[data-queue="pending"]').textContent())?.trim(), '1');
+    const item = mod.locator('.nr-queue-item').first();
+    assert.match((await item.textContent()) ?? '', /تعليقي الأول/);
+    await item.locator('input[name="ids"]').check();
+    await mod.fill('input[name="reason"]', 'تعليق مناسب');
+    await Promise.all([mod.waitForNavigation(), mod.click('button[data-action="approve"]')]);
+    assert.equal((await mod.locator('.nr-count[data-queue="pending"]').textContent())?.trim(), '0');
+    await mod.goto(`${url}/newsroom/moderation/log`);
+    assert.match((await mod.locator('table').textContent()) ?? '', /comment\.approve[\s\S]*تعليق مناسب/);
+
+    await reader.reload();
+    const body = reader.locator('.comment__body').first();
+    assert.equal(await body.getAttribute('dir'), 'auto');
+    assert.match((await body.textContent()) ?? '', /تعليقي الأول/);
+    await reader.goto(`${url}/news/${articleId}`);
+    assert.match((await reader.locator('#comments-title').textContent()) ?? '', /تعليق/);
+    assert.match((await reader.locator('#comments .comment__body').first().textContent()) ?? '', /تعليقي الأول/);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});
