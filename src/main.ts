@@ -136,7 +136,7 @@ async function serve(minbar: Minbar): Promise<void> {
   const app = await createApp(minbar, { logger: true });
   // Scheduled articles are published by this loop; with several processes, each article exactly once.
   const scheduler = createScheduler({
-    publishDue: () => minbar.services.publishing.publishDue(),
+    publishDue: (batch) => minbar.services.publishing.publishDue(batch),
     onPublished: (ids) => app.log.info({ ids }, 'scheduled articles published'),
     onError: (error) => app.log.error(error, 'scheduler pass failed'),
   });

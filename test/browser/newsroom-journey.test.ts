@@ -43,7 +43,7 @@ test('newsroom journey: write, submit, schedule, publish on time; refusals by UI
   await createMember(site, 'editor', 'editor@example.org', { displayName: 'خالد', sectionIds: [politics] });
   await createMember(site, 'editor', 'sport@example.org', { sectionIds: [sport] });
   // The scheduler of a serving process, on the test clock.
-  const scheduler = createScheduler({ publishDue: () => site.minbar.services.publishing.publishDue() });
+  const scheduler = createScheduler({ publishDue: (n) => site.minbar.services.publishing.publishDue(n) });
   const base = await listen(site);
   const browser = await launchChromium();
   t.after(() => browser.close());

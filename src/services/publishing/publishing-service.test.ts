@@ -63,6 +63,9 @@ for (const dialect of testDialects()) {
       await assert.rejects(p.save(otherWriter, id, draft()), Forbidden);
       await assert.rejects(p.forEditing(otherWriter, id), Forbidden);
       await p.submit(writer, id);
+      // In review the article is the editors': the writer may neither save it nor hold its lock.
+      await assert.rejects(p.save(writer, id, draft()), Forbidden);
+      await assert.rejects(p.openForEditing(writer, id, 'سلمى'), Forbidden);
       await assert.rejects(p.publish(outsider, id), Forbidden);
       await assert.rejects(p.schedule(outsider, id, T0 + 3_600_000), Forbidden);
       // A writer cannot move their article out of reach either: a section editor cannot pull it in.
@@ -117,8 +120,8 @@ for (const dialect of testDialects()) {
       const at = clock.now() + 3_600_000;
       await p.schedule(editor, id, at);
       // Two processes: two service instances over the same database, each with its scheduler.
-      const a = createScheduler({ publishDue: () => createPublishingService({ db: h.db, clock }).publishDue() });
-      const b = createScheduler({ publishDue: () => createPublishingService({ db: h.db, clock }).publishDue() });
+      const a = createScheduler({ publishDue: (n) => createPublishingService({ db: h.db, clock }).publishDue(n), batch: 1 });
+      const b = createScheduler({ publishDue: (n) => createPublishingService({ db: h.db, clock }).publishDue(n), batch: 1 });
       assert.deepEqual([...(await a.tick()), ...(await b.tick())], []);
       clock.set(at);
       const [ra, rb] = await Promise.all([a.tick(), b.tick()]);

@@ -484,10 +484,10 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
     },
 
     /**
-     * Publishes every scheduled article that is due. The claim is one conditional UPDATE, so with
-     * several schedulers (processes) each article is published by exactly one of them.
+     * Publishes up to `batch` scheduled articles that are due, oldest first. The claim is one conditional
+     * UPDATE, so with several schedulers (processes) each article is published by exactly one of them.
      */
-    async publishDue(): Promise<number[]> {
+    async publishDue(batch = 100): Promise<number[]> {
       const now = clock.now();
       const events: ArticleWritten[] = [];
       const ids = await db.transaction().execute(async (trx) => {
@@ -500,8 +500,19 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
             publish_at: null,
             revision: eb('revision', '+', 1),
           }))
+          // The status test is repeated outside the subquery: a row another process claimed meanwhile
+          // is re-checked after its lock is released and skipped.
           .where('status', '=', 'scheduled')
-          .where('publish_at', '<=', now)
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('articles')
+              .select('id')
+              .where('status', '=', 'scheduled')
+              .where('publish_at', '<=', now)
+              .orderBy('publish_at')
+              .orderBy('id')
+              .limit(batch),
+          )
           .returning(['id', 'created_by'])
           .execute();
         for (const c of claimed) {
@@ -564,7 +575,8 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
       options: { takeOver?: boolean } = {},
     ): Promise<{ lock: LockInfo; mine: boolean }> {
       const row = await mustRow(db, id);
-      authorize(actor, 'article.edit', row);
+      // Only someone who may save the article in its status holds its lock.
+      authorize(actor, saveAction(row.status), row);
       if (options.takeOver) authorize(actor, 'article.takeOverLock', row);
       const now = clock.now();
       const lock = await db

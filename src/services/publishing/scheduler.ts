@@ -3,7 +3,10 @@
 // (the claim is one conditional UPDATE). Knows nothing of HTTP; its clock comes from the service.
 
 export interface SchedulerDeps {
-  readonly publishDue: () => Promise<readonly number[]>;
+  /** Publishes up to `batch` due articles and returns their ids (PublishingService.publishDue). */
+  readonly publishDue: (batch: number) => Promise<readonly number[]>;
+  /** Articles claimed per transaction; a pass repeats until fewer are due. */
+  readonly batch?: number;
   readonly intervalMs?: number;
   readonly onPublished?: (ids: readonly number[]) => void;
   readonly onError?: (error: unknown) => void;
@@ -19,6 +22,7 @@ export interface Scheduler {
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const interval = deps.intervalMs ?? 5_000;
+  const batch = deps.batch ?? 100;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<readonly number[]> | null = null;
   let stopped = true;
@@ -28,9 +32,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (running) return running;
     running = (async () => {
       try {
-        const ids = await deps.publishDue();
-        if (ids.length > 0) deps.onPublished?.(ids);
-        return ids;
+        const all: number[] = [];
+        for (;;) {
+          const ids = await deps.publishDue(batch);
+          all.push(...ids);
+          if (ids.length < batch) break;
+        }
+        if (all.length > 0) deps.onPublished?.(all);
+        return all;
       } catch (e) {
         deps.onError?.(e);
         return [];
