@@ -6,15 +6,17 @@ import { z } from 'zod';
 import { InvalidInput, articlePath, may, type Actor, type Block } from '../../domain/index.js';
 import type { LiveService } from '../../services/index.js';
 import { LiveConsoleBlogPage, LiveConsoleListPage, LiveEntryEditPage, type EntryFormValues } from '../../views/index.js';
-import { formBool } from './form-input.js';
+import { formBool, parseForm } from './form-input.js';
 import type { NewsroomKit, NewsroomModule } from './newsroom-kit.js';
 
+// Lengths are the service's to refuse, with Arabic field messages: forms only bound the body size.
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n') : ''), z.string().max(max));
-const optionalNumber = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : null), z.number().nullable());
-const entryForm = z.object({ title: text(300), body: text(20_000), mediaId: text(20), keyEvent: formBool });
-const breakingForm = z.object({ text: text(300), url: text(2000), minutes: optionalNumber });
-const streamForm = z.object({ title: text(300), description: text(2000), hlsUrl: text(2000), captionsUrl: text(2000), posterMediaId: optionalNumber, enabled: formBool });
-const scheduleForm = z.object({ title: text(300), startsAt: text(40), endsAt: text(40) });
+/** Empty → null; anything else → a number (NaN included): the service refuses it with an Arabic message. */
+const optionalNumber = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : null), z.union([z.number(), z.nan()]).nullable());
+const entryForm = z.object({ title: text(50_000), body: text(50_000), mediaId: text(50_000), keyEvent: formBool });
+const breakingForm = z.object({ text: text(50_000), url: text(50_000), minutes: optionalNumber });
+const streamForm = z.object({ title: text(50_000), description: text(50_000), hlsUrl: text(50_000), captionsUrl: text(50_000), posterMediaId: optionalNumber, enabled: formBool });
+const scheduleForm = z.object({ title: text(50_000), startsAt: text(50_000), endsAt: text(50_000) });
 const ids = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), entryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() });
 const DONE = ['posted', 'saved', 'deleted', 'pinnedDone', 'stateDone', 'summaryDone', 'breakingDone', 'breakingCleared', 'streamSaved', 'scheduleDone'] as const;
 type Done = (typeof DONE)[number];
@@ -135,7 +137,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       method: 'GET',
       url: '/live/:id',
       access: 'live.post',
-      handler: async (request, reply) => blogPage(request, reply, ids.parse(request.params).id, doneQuery.parse(request.query ?? {})),
+      handler: async (request, reply) => blogPage(request, reply, parseForm(ids, request.params).id, doneQuery.parse(request.query ?? {})),
     });
 
     kit.route({
@@ -143,8 +145,8 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/entries',
       access: 'live.post',
       handler: async (request, reply, actor) => {
-        const { id } = ids.parse(request.params);
-        const values = entryForm.parse(request.body ?? {});
+        const { id } = parseForm(ids, request.params);
+        const values = parseForm(entryForm, request.body);
         return change(request, reply, async () => live.postEntry(actor, id, entryInput(values)), 'posted', `/newsroom/live/${id}`, (error) =>
           blogPage(request, reply, id, { error, values, status: 400 }),
         );
@@ -156,7 +158,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/entries/:entryId/edit',
       access: 'live.post',
       handler: async (request, reply) => {
-        const { id, entryId } = ids.parse(request.params);
+        const { id, entryId } = parseForm(ids, request.params);
         const entry = await live.entry(entryId!);
         return kit.page(request, reply, (ctx) => LiveEntryEditPage({ ctx, articleId: id, entry }));
       },
@@ -167,8 +169,8 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/entries/:entryId',
       access: 'live.post',
       handler: async (request, reply, actor) => {
-        const { id, entryId } = ids.parse(request.params);
-        const values = entryForm.parse(request.body ?? {});
+        const { id, entryId } = parseForm(ids, request.params);
+        const values = parseForm(entryForm, request.body);
         return change(request, reply, async () => live.editEntry(actor, entryId!, entryInput(values)), 'saved', `/newsroom/live/${id}`, async (error) => {
           const entry = await live.entry(entryId!);
           return kit.page(request, reply, (ctx) => LiveEntryEditPage({ ctx, articleId: id, entry, values, error: error.message, fields: error.fields }), { status: 400 });
@@ -181,7 +183,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/entries/:entryId/delete',
       access: 'live.post',
       handler: async (request, reply, actor) => {
-        const { id, entryId } = ids.parse(request.params);
+        const { id, entryId } = parseForm(ids, request.params);
         return change(request, reply, () => live.deleteEntry(actor, entryId!), 'deleted', `/newsroom/live/${id}`, (error) => blogPage(request, reply, id, { error, status: 400 }));
       },
     });
@@ -191,7 +193,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/pin',
       access: 'live.post',
       handler: async (request, reply, actor) => {
-        const { id } = ids.parse(request.params);
+        const { id } = parseForm(ids, request.params);
         const entryId = optionalNumber.parse((request.body as Record<string, unknown> | undefined)?.['entryId']);
         return change(request, reply, () => live.pin(actor, id, entryId), 'pinnedDone', `/newsroom/live/${id}`, (error) => blogPage(request, reply, id, { error, status: 400 }));
       },
@@ -202,7 +204,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/state',
       access: 'live.post',
       handler: async (request, reply, actor) => {
-        const { id } = ids.parse(request.params);
+        const { id } = parseForm(ids, request.params);
         const state = z.enum(['scheduled', 'live', 'ended']).safeParse((request.body as Record<string, unknown> | undefined)?.['state']);
         return change(
           request,
@@ -223,8 +225,8 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/:id/summary',
       access: 'live.post',
       handler: async (request, reply, actor) => {
-        const { id } = ids.parse(request.params);
-        const summary = text(3000).parse((request.body as Record<string, unknown> | undefined)?.['summary']);
+        const { id } = parseForm(ids, request.params);
+        const summary = text(50_000).parse((request.body as Record<string, unknown> | undefined)?.['summary']);
         return change(request, reply, () => live.setSummary(actor, id, summary), 'summaryDone', `/newsroom/live/${id}`, (error) => blogPage(request, reply, id, { error, status: 400 }));
       },
     });
@@ -234,7 +236,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/breaking',
       access: 'breaking.set',
       handler: async (request, reply, actor) => {
-        const f = breakingForm.parse(request.body ?? {});
+        const f = parseForm(breakingForm, request.body);
         return change(
           request,
           reply,
@@ -259,7 +261,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/stream',
       access: 'breaking.set',
       handler: async (request, reply, actor) => {
-        const f = streamForm.parse(request.body ?? {});
+        const f = parseForm(streamForm, request.body);
         return change(
           request,
           reply,
@@ -276,7 +278,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/schedule',
       access: 'breaking.set',
       handler: async (request, reply, actor) => {
-        const f = scheduleForm.parse(request.body ?? {});
+        const f = parseForm(scheduleForm, request.body);
         return change(
           request,
           reply,
@@ -300,7 +302,7 @@ export const liveConsoleRoutes: NewsroomModule = {
       url: '/live/schedule/:id/delete',
       access: 'breaking.set',
       handler: async (request, reply, actor) => {
-        const { id } = ids.parse(request.params);
+        const { id } = parseForm(ids, request.params);
         return change(request, reply, () => live.removeScheduleItem(actor, id), 'scheduleDone', '/newsroom/live', (error) => listPage(request, reply, actor, { error, status: 400 }));
       },
     });

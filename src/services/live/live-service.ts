@@ -73,7 +73,7 @@ const streamInput = z.object({
     .nullish()
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),
-  posterMediaId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  posterMediaId: z.number({ message: 'رقم الصورة غير صالح.' }).int(fail('رقم الصورة غير صالح.')).positive(fail('رقم الصورة غير صالح.')).nullish().transform((v) => v ?? null),
   captionsUrl: linkUrl
     .refine((u) => /\.vtt(\?|$)/.test(u), fail('ملف الترجمة بصيغة WebVTT ينتهي بـ ‎.vtt.'))
     .nullish()
