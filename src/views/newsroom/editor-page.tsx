@@ -166,7 +166,7 @@ export function EditorPage({ ctx, data }: { ctx: NewsroomViewContext; data: Edit
         class="nr-editor-form"
         data-article-editor=""
         data-autosave={autosave ? '1' : '0'}
-        data-lock-url={data.id !== null && !data.lockedBy ? `/newsroom/articles/${data.id}/lock` : undefined}
+        data-lock-url={data.id !== null && data.actions.save && !data.lockedBy ? `/newsroom/articles/${data.id}/lock` : undefined}
         data-msg-count={t.client.count}
         data-msg-saving={t.client.saving}
         data-msg-saved={t.client.saved}
