@@ -1,6 +1,6 @@
 // Quality gate for the newsroom's own pages (sign-in, article list, account with its QR code, accounts,
 // API tokens, audit log, refusals): the Nu HTML Checker finds 0 errors and axe-core 0 violations at
-// 360 px and 1280 px. One site, one Java call, one browser.
+// 1280 px (and 360 px for the reflowing lists and forms). One site, one Java call, one browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -81,7 +81,9 @@ test('the newsroom pages are valid HTML and pass axe-core', { skip: (!javaAvaila
       const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, locale: 'ar' });
       if (cookie) await context.addCookies([{ name: 'minbar_session', value: cookie, url: base }]);
       const page = await context.newPage();
-      for (const p of pages.filter((x) => (x.cookie === null) === (who === 'anonymous') && (x.cookie === w.cookie) === (who === 'writer'))) {
+      // Every page at 1280 px; at 360 px the pages whose tables and forms reflow.
+      const mine = pages.filter((x) => (x.cookie === null) === (who === 'anonymous') && (x.cookie === w.cookie) === (who === 'writer'));
+      for (const p of width === 1280 ? mine : mine.filter((x) => ['login', 'articles', 'users', 'api-tokens'].includes(x.name))) {
         const res = await page.goto(base + p.path);
         assert.equal(res?.status(), p.status, `${p.name} as ${who}`);
         await page.addScriptTag({ path: AXE });
