@@ -47,13 +47,25 @@ test('post → hold → approve → visible', { skip: !chromiumAvailable() && 'n
     await mod.goto(`${url}/newsroom/moderation/log`);
     assert.match((await mod.locator('table').textContent()) ?? '', /comment\.approve[\s\S]*تعليق مناسب/);
 
+    // A second comment is still held (one approved so far); the moderator approves it from the keyboard.
+    await reader.goto(`${url}/comments/${articleId}`);
+    await reader.fill('#comment-body', 'تعليق ثان بعد المراجعة الأولى.');
+    await Promise.all([reader.waitForNavigation(), reader.click('.comment-form button[type="submit"]')]);
+    await mod.goto(`${url}/newsroom/moderation`);
+    assert.match((await mod.locator('.nr-queue-item').first().textContent()) ?? '', /تعليق ثان/);
+    await mod.keyboard.press('j');
+    await Promise.all([mod.waitForNavigation(), mod.keyboard.press('a')]);
+    assert.equal((await mod.locator('.nr-count[data-queue="pending"]').textContent())?.trim(), '0');
+
     await reader.reload();
-    const body = reader.locator('.comment__body').first();
+    assert.equal(await reader.locator('.comment__body').count(), 2);
+    const body = reader.locator('.comment__body').last();
     assert.equal(await body.getAttribute('dir'), 'auto');
     assert.match((await body.textContent()) ?? '', /تعليقي الأول/);
     await reader.goto(`${url}/news/${articleId}`);
     assert.match((await reader.locator('#comments-title').textContent()) ?? '', /تعليق/);
-    assert.match((await reader.locator('#comments .comment__body').first().textContent()) ?? '', /تعليقي الأول/);
+    assert.equal(await reader.locator('#comments .comment__body').count(), 2);
+    assert.match((await reader.locator('#comments .comment__body').last().textContent()) ?? '', /تعليقي الأول/);
   } finally {
     await browser.close();
     await site.close();

@@ -74,6 +74,9 @@ for (const dialect of testDialects()) {
       const link = thread.querySelector(`#comment-${mine.id} .comment__body a`);
       assert.equal(link?.getAttribute('rel'), 'ugc nofollow noopener');
       assert.equal(thread.querySelector(`#comment-${mine.id} .comment__body`)?.getAttribute('dir'), 'auto');
+      const replyForm = parse((await app.inject({ url: `/comments/${articleId}?reply=${mine.id}`, cookies: { minbar_reader: session } })).body);
+      assert.equal(replyForm.querySelector('#comment-form input[name="parentId"]')?.getAttribute('value'), String(mine.id));
+      assert.equal(replyForm.querySelector('.comment-form__reply-to bdi')?.textContent, '<b>سلمى</b>');
       const react = await app.inject({ method: 'POST', url: `/comments/c/${mine.id}/react`, cookies: { minbar_reader: session }, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}` });
       assert.equal(react.statusCode, 303);
       // The article page and the section's cards count approved comments.
@@ -96,6 +99,21 @@ for (const dialect of testDialects()) {
       assert.equal(del.statusCode, 200);
       const after = parse((await app.inject({ url: `/comments/${articleId}` })).body);
       assert.equal(after.querySelector(`#comment-${mine.id} .comment__body`), null);
+    });
+
+    await t.test('accounts made in bulk from one network are refused after a few an hour', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const form = await app.inject({ url: '/account/sign-up' });
+        const csrf = cookieOf(form, 'minbar_reader_csrf')!;
+        const r = await app.inject({
+          method: 'POST', url: '/account/sign-up', cookies: { minbar_reader_csrf: csrf }, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `_csrf=${encodeURIComponent(csrf)}&email=bulk${i}%40example.org&displayName=${encodeURIComponent(`قارئ ${i}`)}&password=a-long-password`,
+        });
+        statuses.push(r.statusCode);
+      }
+      // One account was made from this network in the test above.
+      assert.deepEqual(statuses, [303, 303, 303, 303, 429, 429]);
     });
   });
 }

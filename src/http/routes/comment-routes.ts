@@ -151,7 +151,8 @@ export const commentRoutes: FastifyPluginAsync<Options> = async (app, { comments
   app.get('/comments/:articleId', async (request, reply) => {
     const { articleId } = parse(articleParam, request.params);
     const q = parse(threadQuery, request.query);
-    const form = q.reply ? { ...EMPTY_COMMENT_FORM, parentId: q.reply } : EMPTY_COMMENT_FORM;
+    const replyTo = q.reply ? await comments.replyTarget(articleId, q.reply) : null;
+    const form = q.reply && replyTo !== null ? { ...EMPTY_COMMENT_FORM, parentId: q.reply, replyToName: replyTo } : EMPTY_COMMENT_FORM;
     return threadPage(request, reply, articleId, { sort: comments.parseSort(q.sort), page: q.page, form, notice: q.done ?? null });
   });
 
@@ -164,7 +165,8 @@ export const commentRoutes: FastifyPluginAsync<Options> = async (app, { comments
       return reply.redirect(`/comments/${articleId}?done=${r.status}${anchor}`, 303);
     } catch (e) {
       if (!(e instanceof CommentRefused)) throw e;
-      const form: CommentFormState = { body: f.body, authorName: f.authorName, parentId: f.parentId, replyToName: null, errors: { [e.field]: e.key } };
+      const replyToName = f.parentId ? await comments.replyTarget(articleId, f.parentId) : null;
+      const form: CommentFormState = { body: f.body, authorName: f.authorName, parentId: f.parentId, replyToName, errors: { [e.field]: e.key } };
       return threadPage(request, reply, articleId, { sort: 'newest', page: 1, form, notice: null, status: e.statusCode });
     }
   });
@@ -243,12 +245,12 @@ export const commentRoutes: FastifyPluginAsync<Options> = async (app, { comments
     const f = parse(signUpForm, request.body);
     const next = safeNext(f.next);
     try {
-      const { token } = await readers.signUp({ email: f.email, password: f.password, displayName: f.displayName });
+      const { token } = await readers.signUp({ email: f.email, password: f.password, displayName: f.displayName }, { network: await comments.hashNetwork(request.ip) });
       startSession(reply, token);
       return reply.redirect(next, 303);
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      return page(request, reply, (ctx) => ReaderSignUpPage({ ctx, csrfToken: request.readerCsrf, values: { email: f.email, displayName: f.displayName }, errors: e.fields, next }), 400);
+      return page(request, reply, (ctx) => ReaderSignUpPage({ ctx, csrfToken: request.readerCsrf, values: { email: f.email, displayName: f.displayName }, errors: e.fields, next }), e.fields['form'] === 'rateLimited' ? 429 : 400);
     }
   });
 

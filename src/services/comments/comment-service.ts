@@ -169,6 +169,12 @@ export function createCommentService(deps: { db: Db; clock: Clock; hooks?: Artic
       return { id: a.id, slug: a.slug, title: a.title, sectionSlug: a.section_slug };
     },
 
+    /** The name a reply form answers, for an approved comment of this article; null otherwise. */
+    async replyTarget(articleId: number, commentId: number): Promise<string | null> {
+      const c = await db.selectFrom('comments').select('author_name').where('id', '=', commentId).where('article_id', '=', articleId).where('status', '=', 'approved').executeTakeFirst();
+      return c?.author_name ?? null;
+    },
+
     /** Posts a comment or a reply. Refusals (CommentRefused) leave nothing written. */
     async post(input: CommentPostInput, origin: CommentOrigin): Promise<PostResult> {
       const parsed = postSchema.safeParse(input);

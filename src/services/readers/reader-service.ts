@@ -12,6 +12,8 @@ const DAY = 86_400_000;
 export const READER_SESSION_MS = 30 * DAY;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES = 5;
+const SIGNUP_WINDOW_MS = 60 * 60_000;
+export const SIGNUPS_PER_NETWORK = 5;
 
 const email = z.string().trim().toLowerCase().max(320).email();
 const signUpSchema = z.object({
@@ -75,7 +77,13 @@ export function createReaderService(deps: { db: Db; clock: Clock }) {
 
   return {
     /** Creates the account and signs it in. A taken address answers like a bad one, field `email`. */
-    async signUp(input: { email: string; password: string; displayName: string }): Promise<{ token: string; session: ReaderSignedIn }> {
+    async signUp(input: { email: string; password: string; displayName: string }, origin: { network?: string } = {}): Promise<{ token: string; session: ReaderSignedIn }> {
+      // Accounts made in bulk from one network are a flood too: a few an hour per (hashed) network.
+      const key = origin.network ? `reader-signup:${origin.network}` : null;
+      if (key) {
+        const r = await db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>', clock.now() - SIGNUP_WINDOW_MS).executeTakeFirstOrThrow();
+        if (Number(r.n) >= SIGNUPS_PER_NETWORK) throw new InvalidInput('محاولات كثيرة.', { form: 'rateLimited' });
+      }
       const parsed = signUpSchema.safeParse(input);
       if (!parsed.success) throw new InvalidInput('بيانات التسجيل غير صالحة.', fieldsOf(parsed.error));
       const { email: address, password, displayName } = parsed.data;
@@ -88,6 +96,7 @@ export function createReaderService(deps: { db: Db; clock: Clock }) {
         .values({ email: address, display_name: displayName, password_hash: passwordHash, status: 'active', suspended_until: null, status_reason: null, created_at: now, updated_at: now })
         .returning(['id', 'email', 'display_name', 'status', 'suspended_until', 'created_at'])
         .executeTakeFirstOrThrow();
+      if (key) await db.insertInto('login_attempts').values({ key, success: 1, at: now }).execute();
       const { token, csrfToken } = await startSession(row.id);
       return { token, session: { reader: account(row), csrfToken } };
     },

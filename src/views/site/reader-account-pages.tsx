@@ -33,6 +33,11 @@ export function ReaderSignUpPage({
     <Document ctx={ctx} meta={{ title: t.signUpTitle, noindex: true }}>
       <div class="reader-account">
         <h1>{t.signUpTitle}</h1>
+        {errors['form'] === 'rateLimited' ? (
+          <p class="field__error" role="alert">
+            {t.locked}
+          </p>
+        ) : null}
         <form method="post" action="/account/sign-up" class="reader-form">
           <CsrfInput token={csrfToken} />
           <input type="hidden" name="next" value={next} />
