@@ -15,6 +15,8 @@ import {
 } from '../demo/index.js';
 import type { Block } from '../domain/index.js';
 import type { Clock, CurationService, MediaService, PublishingService } from '../services/index.js';
+import type { LiveService } from '../services/index.js';
+import { seedDemoLive } from './seed-live.js';
 
 export interface SeedDeps {
   readonly curation: CurationService;
@@ -22,6 +24,8 @@ export interface SeedDeps {
   readonly media: MediaService;
   readonly clock: Clock;
   readonly log: (line: string) => void;
+  /** Live coverage: the demo's live blog (absent: none is seeded). */
+  readonly live?: LiveService;
   /** Size of the generated artwork (tests use small pictures). */
   readonly artSize?: { readonly width: number; readonly height: number };
   /** Pictures encoded at once (one per core is right). */
@@ -142,5 +146,9 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
     });
   }
   log(`  comments ${demoComments.length}`);
+  if (deps.live) {
+    const live = await seedDemoLive({ live: deps.live, publishing, now, image, sectionId: (s) => need(sectionIds, s, 'section'), authorId: (s) => need(authorIds, s, 'author') });
+    log(`  live blog 1 (${live.entries} entries)`);
+  }
   return { articles: articles.length };
 }

@@ -5,3 +5,4 @@ export { demoArticlesA } from './demo-articles-a.js';
 export { demoArticlesB } from './demo-articles-b.js';
 export { demoAuthors, demoChannels, demoComments, demoSections, demoStories, demoOutlet } from './demo-outlet.js';
 export { renderDemoArt } from './demo-art.js';
+export { demoLiveBlog, demoLiveChannel, type DemoLiveBlog, type DemoLiveEntry } from './demo-live.js';

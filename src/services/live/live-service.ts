@@ -586,6 +586,47 @@ export function createLiveService(deps: LiveServiceDeps) {
       await db.deleteFrom('live_schedule').where('id', '=', id).execute();
     },
 
+    // ── Imports and the demo seed (an operator's tools: no account, explicit times) ──────────────────
+
+    /** Adds an entry as written elsewhere (an import or the demo seed), with its own byline and times. */
+    async importEntry(articleId: number, input: LiveEntryInput & { authorName: string; createdAt: number; editedAt?: number | null }): Promise<LiveEntry> {
+      const v = parse(entryInput, input, 'التحديث');
+      const name = input.authorName.trim();
+      if (!name || name.length > 200) throw new InvalidInput('لم يُحفظ التحديث.', { authorName: 'اسم الكاتب مطلوب.' });
+      return write(articleId, async (trx) => {
+        await liveArticle(trx, articleId);
+        await ensureBlog(trx, articleId, input.createdAt);
+        const edited = input.editedAt ?? null;
+        const row = await trx
+          .insertInto('live_entries')
+          .values({ article_id: articleId, author_user_id: null, author_name: name, title: v.title, body: JSON.stringify(v.body), media_id: v.mediaId, key_event: v.keyEvent ? 1 : 0, created_at: input.createdAt, updated_at: edited ?? input.createdAt, edited_at: edited })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const entry = await toEntry((await entryRow(trx, row.id))!);
+        return { event: { kind: 'entry.created', entry }, result: entry };
+      });
+    },
+
+    /** Sets an imported live blog's summary, pinned entry and start. */
+    async importBlogState(articleId: number, input: { summary: readonly string[]; pinnedEntryId: number | null; startsAt: number }): Promise<void> {
+      const summary = parse(summaryInput, input.summary.join('\n'), 'الملخص');
+      await write(articleId, async (trx, now) => {
+        await liveArticle(trx, articleId);
+        await ensureBlog(trx, articleId, input.startsAt);
+        await trx.updateTable('live_blogs').set({ summary, pinned_entry_id: input.pinnedEntryId, starts_at: input.startsAt, updated_at: now }).where('article_id', '=', articleId).execute();
+        return { event: { kind: 'summary', summary: input.summary }, result: undefined };
+      });
+    },
+
+    /** Names the channel without a stream (the demo): /live then says no stream is configured. */
+    async importChannel(input: { title: string; description: string }): Promise<void> {
+      const v = parse(streamInput, { title: input.title, description: input.description, enabled: false }, 'إعداد البث');
+      const now = clock.now();
+      const exists = await db.selectFrom('live_stream').select('id').where('id', '=', 1).executeTakeFirst();
+      if (exists) return;
+      await db.insertInto('live_stream').values({ id: 1, title: v.title, description: v.description, hls_url: null, poster_media_id: null, captions_url: null, captions_lang: 'ar', enabled: 0, updated_at: now }).execute();
+    },
+
     /** Live articles for the console, newest first, any status. */
     async consoleList(): Promise<Array<{ id: number; title: string; status: string; state: LiveState }>> {
       const rows = await db

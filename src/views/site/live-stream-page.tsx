@@ -61,8 +61,8 @@ export function LiveStreamPage({ ctx, data }: { ctx: ViewContext; data: LiveStre
             <script type="module" src={ctx.assets.videoPlayer} />
           </figure>
         ) : (
-          <p class="live-channel__off" data-stream-state={stream ? 'off' : 'unconfigured'}>
-            {stream ? t.offAir : t.notConfigured}
+          <p class="live-channel__off" data-stream-state={stream?.hlsUrl ? 'off' : 'unconfigured'}>
+            {stream?.hlsUrl ? t.offAir : t.notConfigured}
           </p>
         )}
       </section>
