@@ -43,7 +43,7 @@ function CommentActions({ ctx, c, viewer, articleId }: { ctx: ViewContext; c: Th
           <CsrfInput token={viewer.csrfToken} />
           <label>
             {t.reportReason}{' '}
-            <select name="reason" required>
+            <select name="reason">
               {(Object.keys(t.reportReasons) as Array<keyof typeof t.reportReasons>).map((k) => (
                 <option key={k} value={k}>
                   {t.reportReasons[k]}
