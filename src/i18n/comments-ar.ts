@@ -106,6 +106,7 @@ export const commentsAr = {
   moderation: {
     nav: 'التعليقات',
     title: 'إدارة التعليقات',
+    queuesLabel: 'قوائم المراجعة',
     queues: { pending: 'بانتظار المراجعة', reported: 'مُبلغ عنها', unmoderated: 'نُشرت دون مراجعة', rejected: 'مرفوضة', featured: 'مختارة' },
     empty: 'لا تعليقات في هذه القائمة.',
     filters: 'تصفية',

@@ -107,6 +107,7 @@ export const commentsEn = {
   moderation: {
     nav: 'Comments',
     title: 'Comment moderation',
+    queuesLabel: 'Queues',
     queues: { pending: 'Pending', reported: 'Reported', unmoderated: 'Unmoderated', rejected: 'Rejected', featured: 'Featured' },
     empty: 'No comments in this queue.',
     filters: 'Filter',

@@ -2,11 +2,15 @@
 // moderator signs in through the newsroom, approves it from the queue; the reader and the article page
 // then show it. One Chromium launch.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { testDialects } from '../../src/db/index.js';
 import { CLI_OPERATOR } from '../../src/services/index.js';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser.js';
 import { openTestSite } from '../support/test-site.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 test('post → hold → approve → visible', { skip: !chromiumAvailable() && 'no Chromium' }, async () => {
   const site = await openTestSite(testDialects()[0]!);
@@ -18,7 +22,8 @@ test('post → hold → approve → visible', { skip: !chromiumAvailable() && 'n
     await accounts.createUser(CLI_OPERATOR, { email: 'moderator@demo.minbar.local', displayName: 'مشرف التعليقات', role: 'moderator', password: 'moderator-password-1' });
     const url = await listen(site);
 
-    const reader = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    const readerContext = await browser.newContext({ javaScriptEnabled: false });
+    const reader = await readerContext.newPage();
     await reader.goto(`${url}/comments/${articleId}`);
     await reader.click('text=أنشئ حسابًا');
     await reader.fill('#reader-email', 'salma@example.org');
@@ -31,7 +36,8 @@ test('post → hold → approve → visible', { skip: !chromiumAvailable() && 'n
     assert.match((await reader.locator('[role="status"]').textContent()) ?? '', /بعد مراجعته/);
     assert.equal(await reader.locator('.comment__body').count(), 0);
 
-    const mod = await (await browser.newContext()).newPage();
+    const modContext = await browser.newContext();
+    const mod = await modContext.newPage();
     await mod.goto(`${url}/newsroom/login`);
     await mod.fill('input[name="email"]', 'moderator@demo.minbar.local');
     await mod.fill('input[name="password"]', 'moderator-password-1');
@@ -66,6 +72,28 @@ test('post → hold → approve → visible', { skip: !chromiumAvailable() && 'n
     assert.match((await reader.locator('#comments-title').textContent()) ?? '', /تعليق/);
     assert.equal(await reader.locator('#comments .comment__body').count(), 2);
     assert.match((await reader.locator('#comments .comment__body').last().textContent()) ?? '', /تعليقي الأول/);
+
+    // axe-core on the comment pages as the reader and the moderator see them (the audit bypasses the CSP).
+    const found: string[] = [];
+    for (const [cookies, paths] of [
+      [await readerContext.cookies(), [`/comments/${articleId}`, `/comments/${articleId}?reply=1`, '/account', '/account/sign-up']],
+      [await modContext.cookies(), ['/newsroom/moderation?queue=unmoderated', '/newsroom/moderation/words', '/newsroom/moderation/settings', '/newsroom/moderation/log']],
+    ] as const) {
+      const audit = await browser.newContext({ bypassCSP: true, locale: 'ar' });
+      await audit.addCookies([...cookies]);
+      const page = await audit.newPage();
+      for (const path of paths) {
+        await page.goto(url + path);
+        await page.addScriptTag({ path: AXE });
+        const result = (await page.evaluate(
+          (tags) => (globalThis as unknown as { axe: { run(o: unknown, c: unknown): Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+          TAGS,
+        )) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+        for (const v of result.violations) found.push(`${path}: ${v.id} ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+      await audit.close();
+    }
+    assert.deepEqual(found, []);
   } finally {
     await browser.close();
     await site.close();

@@ -58,7 +58,7 @@ export function ModerationQueuePage({ ctx, data }: { ctx: NewsroomViewContext; d
   return (
     <NewsroomDocument ctx={ctx} title={t.title} notice={data.notice} scripts={['moderation']}>
       <ModerationSubnav ctx={ctx} />
-      <nav class="nr-tabs" aria-label={t.title} data-moderation-counts="/newsroom/moderation/counts">
+      <nav class="nr-tabs" aria-label={t.queuesLabel} data-moderation-counts="/newsroom/moderation/counts">
         <ul>
           {MODERATION_QUEUES.map((queue) => (
             <li key={queue}>
