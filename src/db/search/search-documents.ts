@@ -2,7 +2,7 @@
 // Must not know the full-text engine: each dialect adds its own match expression around these.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../database.js';
-import type { IndexCandidate, IndexDocument, IndexFilters, IndexStats } from './search-index.js';
+import type { IndexCandidate, IndexDocument, IndexFilters, IndexStats } from './search-types.js';
 
 /**
  * Body tokens kept in the stored strings the shared ranking reads (the full-text index holds them all).

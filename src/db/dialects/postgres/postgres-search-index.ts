@@ -16,7 +16,7 @@ import {
   termDocuments,
   type UpsertTermDeltas,
 } from '../../search/search-documents.js';
-import type { IndexDocument, IndexQuery, IndexTerm, SearchIndex } from '../../search/search-index.js';
+import type { IndexDocument, IndexQuery, IndexTerm, SearchIndex } from '../../search/search-types.js';
 
 /** tsvector positions stop at 16383; later words share the last position (PostgreSQL clamps them too). */
 const MAX_POSITION = 16383;

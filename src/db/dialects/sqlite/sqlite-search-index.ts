@@ -15,7 +15,7 @@ import {
   termDocuments,
   type UpsertTermDeltas,
 } from '../../search/search-documents.js';
-import type { IndexQuery, IndexTerm, SearchIndex } from '../../search/search-index.js';
+import type { IndexQuery, IndexTerm, SearchIndex } from '../../search/search-types.js';
 
 const SURFACE = '{s_title s_lead s_body}';
 const STEM = '{t_title t_lead t_body}';

@@ -1,0 +1,89 @@
+// The search-index port's types: analyzed documents, query terms and filters, candidates, statistics.
+// Must not know any engine (the implementations import these; the factory in search-index.ts picks one).
+import type { Db, Tx } from '../database.js';
+
+/** One field as the analyzer left it: normalized surface forms and their stems, position by position. */
+export interface IndexedField {
+  readonly surface: readonly string[];
+  readonly stems: readonly string[];
+}
+
+export interface IndexDocument {
+  readonly articleId: number;
+  readonly sectionId: number;
+  readonly type: string;
+  readonly publishedAt: number;
+  readonly title: IndexedField;
+  readonly lead: IndexedField;
+  readonly body: IndexedField;
+}
+
+/**
+ * One clause of a query, already analyzed:
+ * - word: the stem in any stem field, or the exact surface form in any surface field;
+ * - phrase: consecutive surface forms inside one field;
+ * - prefix: a surface form or a stem starting with the text.
+ */
+export type IndexTerm =
+  | { readonly kind: 'word'; readonly stem: string; readonly surface: string }
+  | { readonly kind: 'phrase'; readonly surface: readonly string[] }
+  | { readonly kind: 'prefix'; readonly prefix: string };
+
+export interface IndexFilters {
+  readonly sectionId?: number;
+  readonly storyId?: number;
+  readonly type?: string;
+  /** Inclusive lower bound of published_at (ms). */
+  readonly from?: number;
+  /** Exclusive upper bound of published_at (ms). */
+  readonly to?: number;
+}
+
+export interface IndexQuery {
+  /** 'all': every positive term must match; 'any': at least one. */
+  readonly mode: 'all' | 'any';
+  readonly terms: readonly IndexTerm[];
+  readonly exclude: readonly IndexTerm[];
+  readonly filters: IndexFilters;
+}
+
+/** A matching document with the stored strings the shared ranking needs. */
+export interface IndexCandidate {
+  readonly articleId: number;
+  readonly publishedAt: number;
+  readonly titleSurface: string;
+  readonly titleStem: string;
+  readonly leadSurface: string;
+  readonly leadStem: string;
+  readonly bodySurface: string;
+  readonly bodyStem: string;
+  readonly titleLength: number;
+  readonly leadLength: number;
+  readonly bodyLength: number;
+}
+
+export interface IndexStats {
+  readonly documents: number;
+  readonly titleTokens: number;
+  readonly leadTokens: number;
+  readonly bodyTokens: number;
+}
+
+export interface SearchIndex {
+  /** Inserts or replaces the document of one article (call inside the article's transaction). */
+  write(trx: Db | Tx, doc: IndexDocument): Promise<void>;
+  remove(trx: Db | Tx, articleId: number): Promise<void>;
+  /** Empties the index (reindex starts here). */
+  clear(trx: Db | Tx): Promise<void>;
+  /** How many documents match: the total shown to readers. */
+  count(query: IndexQuery): Promise<number>;
+  /** Matching documents in the engine's own relevance order, `offset` … `offset + limit`. */
+  candidates(query: IndexQuery, limit: number, offset?: number): Promise<IndexCandidate[]>;
+  /** Documents containing each stem (BM25's document frequency); absent stems are missing from the map. */
+  termDocuments(stems: readonly string[]): Promise<Map<string, number>>;
+  /** Documents counted over the stems starting with `prefix` (may exceed the number of documents). */
+  prefixDocuments(prefix: string): Promise<number>;
+  stats(): Promise<IndexStats>;
+  /** Bytes on disk of the index and its documents (benchmarks). */
+  storageBytes(): Promise<number>;
+}
