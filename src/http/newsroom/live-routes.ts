@@ -16,7 +16,7 @@ const optionalNumber = z.preprocess((v) => (typeof v === 'string' && v.trim() !=
 const entryForm = z.object({ title: text(50_000), body: text(50_000), mediaId: text(50_000), keyEvent: formBool });
 const breakingForm = z.object({ text: text(50_000), url: text(50_000), minutes: optionalNumber });
 const streamForm = z.object({ title: text(50_000), description: text(50_000), hlsUrl: text(50_000), captionsUrl: text(50_000), posterMediaId: optionalNumber, enabled: formBool });
-const scheduleForm = z.object({ title: text(50_000), startsAt: text(50_000), endsAt: text(50_000) });
+const scheduleForm = z.object({ programme: text(50_000), startsAt: text(50_000), endsAt: text(50_000) });
 const ids = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), entryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() });
 const DONE = ['posted', 'saved', 'deleted', 'pinnedDone', 'stateDone', 'summaryDone', 'breakingDone', 'breakingCleared', 'streamSaved', 'scheduleDone'] as const;
 type Done = (typeof DONE)[number];
@@ -288,7 +288,7 @@ export const liveConsoleRoutes: NewsroomModule = {
             const invalid = 'الوقت غير صالح؛ استخدم منتقي الوقت.';
             if (startsAt === null || endsAt === null)
               throw new InvalidInput('لم يُحفظ البرنامج.', { ...(startsAt === null ? { startsAt: invalid } : {}), ...(endsAt === null ? { endsAt: invalid } : {}) });
-            return live.addScheduleItem(actor, { title: f.title, startsAt, endsAt });
+            return live.addScheduleItem(actor, { title: f.programme, startsAt, endsAt });
           },
           'scheduleDone',
           '/newsroom/live',

@@ -299,7 +299,7 @@ export function LiveConsoleListPage({ ctx, data }: { ctx: NewsroomViewContext; d
             </ul>
             <form method="post" action="/newsroom/live/schedule" class="nr-form">
               <CsrfField ctx={ctx} />
-              <Field name="title" label={t.scheduleName} required error={fields['scheduleTitle'] ?? null} />
+              <Field name="programme" label={t.scheduleName} required error={fields['title'] ?? null} />
               <div class="nr-field">
                 <label for="f-startsAt">{t.scheduleStart}</label>
                 <input id="f-startsAt" name="startsAt" type="datetime-local" required dir="ltr" />

@@ -58,13 +58,13 @@ export function LiveStreamPage({ ctx, data }: { ctx: ViewContext; data: LiveStre
                 <BidiText text={stream.description} />
               </figcaption>
             ) : null}
-            <script type="module" src={ctx.assets.videoPlayer} />
           </figure>
         ) : (
           <p class="live-channel__off" data-stream-state={stream?.hlsUrl ? 'off' : 'unconfigured'}>
             {stream?.hlsUrl ? t.offAir : t.notConfigured}
           </p>
         )}
+        {stream && onAir && stream.hlsUrl ? <script type="module" src={ctx.assets.videoPlayer} /> : null}
       </section>
 
       <section class="live-schedule" aria-labelledby="live-schedule-title">
