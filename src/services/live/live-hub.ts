@@ -81,13 +81,18 @@ export function createLiveHub(log: EventLog, transport: LiveTransport, options: 
   }
 
   /** Reads and delivers whatever the log gained; concurrent calls coalesce into one more pass. */
-  async function poke(): Promise<void> {
-    if (closed) return;
+  let draining: Promise<void> = Promise.resolve();
+  function poke(): Promise<void> {
+    if (closed) return Promise.resolve();
     if (running) {
       again = true;
-      return;
+      return draining;
     }
     running = true;
+    draining = pass();
+    return draining;
+  }
+  async function pass(): Promise<void> {
     try {
       do {
         again = false;
@@ -191,6 +196,8 @@ export function createLiveHub(log: EventLog, transport: LiveTransport, options: 
     async close(): Promise<void> {
       closed = true;
       if (timer) clearInterval(timer);
+      // A pass in flight finishes before the database may close under it.
+      await draining;
       site.clear();
       byArticle.clear();
       await transport.close();
