@@ -23,8 +23,8 @@ import { createAccountsService, createApiTokenService, createArticleListService,
 import { createCommentService, createModerationService, createReaderService } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
-import { readPasswordFromTerminal, userCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
+import { readPasswordFromTerminal, userCommand } from './cli/index.js';
 
 export interface Minbar {
   readonly config: Config;
@@ -78,6 +78,8 @@ export function assembleMinbar(config: Config, database: DatabaseHandle, clock: 
   const services = createServices(config, database, clock);
   const close = async () => {
     await services.live.close();
+    // Buffered read counts are written before the database goes away.
+    await services.reads.flush();
     await database.close();
   };
   return { config, database, clock, services, close };

@@ -535,9 +535,3 @@ export interface CommentSettingsTable {
   secret: string;
   updated_at: number;
 }
-
-export interface SearchTermTable {
-  term: string;
-  /** Indexed documents containing the stem. */
-  documents: number;
-}

@@ -10,16 +10,30 @@ export interface TestDialect {
   open(): Promise<DatabaseHandle>;
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+async function adminQuery(url: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    await client.query(text);
+    return await client.query(text, values);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Drops a test database once its connections are gone. A closed pool's sockets take a moment to
+ * leave the server; dropping "with (force)" before then would kill them mid-close, and the client
+ * would report that as an error after the test ended.
+ */
+async function dropWhenIdle(url: string, dbName: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const r = await adminQuery(url, 'select count(*)::int as n from pg_stat_activity where datname = $1', [dbName]);
+    if ((r.rows[0] as { n: number }).n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await adminQuery(url, `drop database if exists ${dbName} with (force)`);
 }
 
 export function testDialects(env: NodeJS.ProcessEnv = process.env): TestDialect[] {
@@ -48,7 +62,7 @@ export function testDialects(env: NodeJS.ProcessEnv = process.env): TestDialect[
           ...h,
           async close() {
             await h.close();
-            await adminQuery(url, `drop database if exists ${dbName} with (force)`);
+            await dropWhenIdle(url, dbName);
           },
         };
       },
