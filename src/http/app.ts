@@ -80,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       breaking: liveChrome?.breaking ?? null,
       ...(liveChrome ? { liveSeq: liveChrome.seq } : {}),
       staticPages: chrome.staticPages,
+      menus: chrome.menus,
     };
   };
 

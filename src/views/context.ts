@@ -16,6 +16,11 @@ export interface AssetUrls {
   readonly videoPlayer: string;
 }
 
+export interface MenuLinkView {
+  readonly label: string;
+  readonly url: string;
+}
+
 export interface ViewContext {
   readonly siteName: string;
   readonly publicUrl: string;
@@ -37,6 +42,8 @@ export interface ViewContext {
   readonly liveEvents?: string;
   /** The outlet's static pages (about, contact, …) linked from the footer. */
   readonly staticPages?: ReadonlyArray<{ readonly slug: string; readonly title: string }>;
+  /** Links curated in the newsroom's menus. */
+  readonly menus?: { readonly main: ReadonlyArray<MenuLinkView>; readonly footer: ReadonlyArray<MenuLinkView> };
 }
 
 /** Document-level metadata of a page. */

@@ -263,6 +263,11 @@ export function createReaderRepository(db: Q) {
     },
 
     /** Slug and title of every static page, for links (no bodies). */
+    /** Links the newsroom put in the site's menus ('main' beside the sections, 'footer'), in order. */
+    async menuLinks(): Promise<Array<{ menu: string; label: string; url: string }>> {
+      return db.selectFrom('menu_items').select(['menu', 'label', 'url']).orderBy('menu').orderBy('position').orderBy('id').execute();
+    },
+
     async staticPageLinks(): Promise<Array<{ slug: string; title: string }>> {
       return db.selectFrom('static_pages').select(['slug', 'title']).orderBy('position').orderBy('id').execute();
     },

@@ -8,6 +8,12 @@ import { createRepositories } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { curateHome } from '../curation/home-curation.js';
 
+/** A curated menu link: a site path or an https address. */
+export interface MenuLink {
+  readonly label: string;
+  readonly url: string;
+}
+
 export interface SiteChrome {
   readonly sections: readonly Section[];
   readonly channels: readonly Channel[];
@@ -15,6 +21,8 @@ export interface SiteChrome {
   readonly liveOn: boolean;
   /** The outlet's static pages, for the footer. */
   readonly staticPages: ReadonlyArray<{ readonly slug: string; readonly title: string }>;
+  /** Links curated in the newsroom: 'main' shows beside the sections, 'footer' in the footer. */
+  readonly menus: { readonly main: readonly MenuLink[]; readonly footer: readonly MenuLink[] };
 }
 
 export interface LiveData {
@@ -181,13 +189,15 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
 
   return {
     async chrome(): Promise<SiteChrome> {
-      const [sections, channels, liveOn, pages] = await Promise.all([
+      const [sections, channels, liveOn, pages, links] = await Promise.all([
         repos.sections.listAll(),
         repos.channels.listAll(),
         repos.articles.anyPublishedOfType('live'),
         repos.reader.staticPageLinks(),
+        repos.reader.menuLinks(),
       ]);
-      return { sections, channels, liveOn, staticPages: pages };
+      const menu = (name: string) => links.filter((l) => l.menu === name).map(({ label, url }) => ({ label, url }));
+      return { sections, channels, liveOn, staticPages: pages, menus: { main: menu('main'), footer: menu('footer') } };
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */

@@ -19,13 +19,18 @@ export function SiteFooter({ ctx }: { ctx: ViewContext }) {
             ))}
         </ul>
       </nav>
-      {ctx.staticPages && ctx.staticPages.length > 0 ? (
+      {(ctx.staticPages?.length ?? 0) + (ctx.menus?.footer.length ?? 0) > 0 ? (
         <nav aria-labelledby="footer-pages-title" class="site-footer__pages">
           <h2 id="footer-pages-title">{ctx.t.reader.aboutSite}</h2>
           <ul>
-            {ctx.staticPages.map((p) => (
+            {(ctx.staticPages ?? []).map((p) => (
               <li key={p.slug}>
                 <a href={`/pages/${p.slug}`}>{p.title}</a>
+              </li>
+            ))}
+            {(ctx.menus?.footer ?? []).map((link) => (
+              <li key={`menu-${link.url}`}>
+                <a href={link.url}>{link.label}</a>
               </li>
             ))}
             <li>

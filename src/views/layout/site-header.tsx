@@ -71,6 +71,11 @@ export function SiteHeader({ ctx }: { ctx: ViewContext }) {
               <a href={sectionPath(s.slug)}>{s.name}</a>
             </li>
           ))}
+          {(ctx.menus?.main ?? []).map((link) => (
+            <li key={`menu-${link.url}`}>
+              <a href={link.url}>{link.label}</a>
+            </li>
+          ))}
         </ul>
       </nav>
     </header>
