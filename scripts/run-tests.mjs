@@ -25,5 +25,9 @@ if (selected.length === 0) {
   console.error('No test files matched.');
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected.sort()], { stdio: 'inherit' });
+// A test that hangs (a server waiting on a browser's open connection, say) fails after five minutes
+// instead of holding CI until its own limit.
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=300000', ...selected.sort()], {
+  stdio: 'inherit',
+});
 child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 1));

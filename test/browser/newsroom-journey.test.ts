@@ -75,6 +75,8 @@ test('newsroom journey: write, submit, schedule, publish on time; refusals by UI
   await page.keyboard.type('قال وزير الخارجية الروسي Sergey Lavrov إن المحادثات كانت بنّاءة.');
   await page.keyboard.press('Enter');
   await page.click('button[data-cmd=quote]');
+  // The toolbar hands the focus back to the editor; type only once it has it, or the first key is lost.
+  await page.waitForFunction(() => document.activeElement?.closest('.editor__editable') !== null);
   await page.keyboard.type(QUOTE);
   assert.match(words(await page.locator('[data-editor-count]').textContent()), /\d/);
   await page.click('[data-pick-hero]');

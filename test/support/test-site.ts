@@ -32,7 +32,11 @@ export async function openTestSite(dialect: TestDialect, env: Record<string, str
     app,
     clock,
     async close() {
-      await app.close();
+      // A browser that is still open (a failed test closes it later) keeps connections — a live stream,
+      // a keep-alive socket — that would make close() wait forever: end them all.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
       await minbar.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
