@@ -25,7 +25,9 @@ test('every reader page type works without JavaScript at 360 px and 1440 px', { 
     page.on('response', (r) => {
       if (r.status() >= 400 && r.request().resourceType() !== 'document') failed.push(`${r.status()} ${r.url()}`);
     });
-    for (const [name, path] of Object.entries(f.pages)) {
+    // The search page too: its form shares the masthead search box's classes, not its layout.
+    const pages = [...Object.entries(f.pages), ['search', `/search?q=${encodeURIComponent('الساحل الشرقي')}`]] as const;
+    for (const [name, path] of pages) {
       const res = await page.goto(base + path);
       const expected = name === 'notFound' ? 404 : name === 'gone' ? 410 : 200;
       if (res?.status() !== expected) problems.push(`${name}@${width}: status ${res?.status()}`);
