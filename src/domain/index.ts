@@ -4,4 +4,5 @@ export * from './article-url.js';
 export * from './errors.js';
 export * from './story.js';
 export * from './access.js';
+export * from './body-text.js';
 export * from './comment.js';

@@ -1,7 +1,7 @@
 // Renders structured article text: inline runs with Latin text isolated in <bdi lang>, and body blocks.
 // Pure rendering of domain values; Preact escapes every string, no raw HTML is ever injected.
 import type { ComponentChildren } from 'preact';
-import type { Block, Inline, Media } from '../../domain/index.js';
+import { bodyLines, type Block, type Inline, type Media } from '../../domain/index.js';
 import { splitDirectionRuns } from '../../text/index.js';
 import { Picture } from './picture.js';
 
@@ -133,10 +133,5 @@ export function BodyBlocks({ blocks, media }: { blocks: readonly Block[]; media:
 
 /** Plain text of a body, for word counts and descriptions. */
 export function bodyText(blocks: readonly Block[]): string {
-  const parts: string[] = [];
-  for (const b of blocks) {
-    if (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote') parts.push(b.content.map((r) => r.text).join(''));
-    else if (b.type === 'list') for (const item of b.items) parts.push(item.map((r) => r.text).join(''));
-  }
-  return parts.join('\n');
+  return bodyLines(blocks).join('\n');
 }
