@@ -49,6 +49,22 @@ export function editorActions(actor: Actor, target: { sectionId: number; created
   };
 }
 
+/** The editor screen for an article not yet saved: a draft the member may only save. */
+function newArticleData(options: EditorPageData['options'], fields: ArticleSnapshot): EditorPageData {
+  return {
+    id: null,
+    status: 'draft',
+    revision: 0,
+    fields,
+    publishAt: null,
+    publicPath: null,
+    lockedBy: null,
+    options,
+    actions: { save: true, submit: false, publish: false, schedule: false, returnToDraft: false, unpublish: false, takeOver: false },
+    mediaSrc: new Map(),
+  };
+}
+
 function noticeText(ctx: NewsroomViewContext, n: Notice | undefined): string | null {
   if (!n) return null;
   if (n === 'restored') return ctx.t.desk.revisions.restored;
@@ -114,19 +130,7 @@ export const editorRoutes: NewsroomModule = {
       access: 'article.create',
       handler: async (request, reply) => {
         const opts = await options();
-        const fields = { ...EMPTY, sectionId: opts.sections[0]?.id ?? 0 };
-        const data: EditorPageData = {
-          id: null,
-          status: 'draft',
-          revision: 0,
-          fields,
-          publishAt: null,
-          publicPath: null,
-          lockedBy: null,
-          options: opts,
-          actions: { save: true, submit: false, publish: false, schedule: false, returnToDraft: false, unpublish: false, takeOver: false },
-          mediaSrc: new Map(),
-        };
+        const data = newArticleData(opts, { ...EMPTY, sectionId: opts.sections[0]?.id ?? 0 });
         return kit.page(request, reply, (ctx) => EditorPage({ ctx, data }));
       },
     });
@@ -146,19 +150,7 @@ export const editorRoutes: NewsroomModule = {
         } catch (e) {
           if (!(e instanceof InvalidInput) || kit.wantsJson(request)) throw e;
           const opts = await options();
-          const data: EditorPageData = {
-            id: null,
-            status: 'draft',
-            revision: 0,
-            fields: input ? snapshotFromInput(input, EMPTY) : EMPTY,
-            publishAt: null,
-            publicPath: null,
-            lockedBy: null,
-            options: opts,
-            actions: { save: true, submit: false, publish: false, schedule: false, returnToDraft: false, unpublish: false, takeOver: false },
-            mediaSrc: new Map(),
-            errors: e.fields,
-          };
+          const data: EditorPageData = { ...newArticleData(opts, input ? snapshotFromInput(input, EMPTY) : EMPTY), errors: e.fields };
           return kit.page(request, reply, (ctx) => EditorPage({ ctx, data: { ...data, error: ctx.t.desk.editor.invalid } }), { status: 400 });
         }
       },

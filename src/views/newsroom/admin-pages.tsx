@@ -2,6 +2,7 @@
 // audit log (who did what, when, with before/after). Gets prepared data; decides nothing.
 import { API_SCOPE_NAMES } from '../../domain/index.js';
 import type { ApiTokenInfo, AuditEntry, NewsroomUser } from '../../services/index.js';
+import { LogTable } from './log-table.js';
 import type { NewsroomViewContext } from './newsroom-context.js';
 import { CheckboxGroup, CsrfField, Field, NewsroomDocument, SelectField } from './newsroom-document.js';
 
@@ -114,51 +115,40 @@ export function AuditPage({ ctx, entries, olderHref }: { ctx: NewsroomViewContex
       {entries.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <table class="nr-table nr-audit">
-          <caption class="visually-hidden">{t.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.who}</th>
-              <th scope="col">{t.action}</th>
-              <th scope="col">{t.target}</th>
-              <th scope="col">{t.changes}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={ctx.fmt.iso(e.at)}>{ctx.fmt.dateTime(e.at)}</time>
-                </td>
-                <td>{e.actorName ?? (e.actorLabel === 'system' ? t.system : <bdi dir="ltr">{e.actorLabel}</bdi>)}</td>
-                <td>
-                  <code dir="ltr">{e.action}</code>
-                </td>
-                <td>
-                  <bdi dir="ltr">
-                    {e.targetType}
-                    {e.targetId ? ` #${e.targetId}` : ''}
-                  </bdi>
-                </td>
-                <td>
-                  {e.before !== null ? (
-                    <details>
-                      <summary>{t.before}</summary>
-                      <Snapshot value={e.before} />
-                    </details>
-                  ) : null}
-                  {e.after !== null ? (
-                    <details>
-                      <summary>{t.after}</summary>
-                      <Snapshot value={e.after} />
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LogTable
+          ctx={ctx}
+          className="nr-audit"
+          caption={t.title}
+          headings={{ when: t.when, who: t.who, action: t.action, target: t.target, detail: t.changes }}
+          rows={entries.map((e) => ({
+            id: e.id,
+            at: e.at,
+            action: e.action,
+            who: e.actorName ?? (e.actorLabel === 'system' ? t.system : <bdi dir="ltr">{e.actorLabel}</bdi>),
+            target: (
+              <bdi dir="ltr">
+                {e.targetType}
+                {e.targetId ? ` #${e.targetId}` : ''}
+              </bdi>
+            ),
+            detail: (
+              <>
+                {e.before !== null ? (
+                  <details>
+                    <summary>{t.before}</summary>
+                    <Snapshot value={e.before} />
+                  </details>
+                ) : null}
+                {e.after !== null ? (
+                  <details>
+                    <summary>{t.after}</summary>
+                    <Snapshot value={e.after} />
+                  </details>
+                ) : null}
+              </>
+            ),
+          }))}
+        />
       )}
       {olderHref ? (
         <nav class="nr-pages" aria-label={t.title}>

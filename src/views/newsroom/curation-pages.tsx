@@ -99,33 +99,43 @@ function SectionForm({ ctx, section, sections }: { ctx: NewsroomViewContext; sec
   );
 }
 
-function ChannelForm({ ctx, channel }: { ctx: NewsroomViewContext; channel: Channel | null }) {
+/** One editable row of a label + URL list (channels, menu items): a save form and, for an existing row, a delete form. */
+function LinkRowForm(props: {
+  ctx: NewsroomViewContext;
+  /** `channel` or `menu`: the id prefix of the fields. */
+  idPrefix: string;
+  /** `/newsroom/curation/channels` or `/newsroom/curation/menus`. */
+  base: string;
+  row: { id: number; label: string; url: string; position: number } | null;
+  choice: { name: string; label: string; options: ReadonlyArray<{ value: string; label: string; selected: boolean }> };
+}) {
+  const { ctx, row, choice } = props;
   const t = ctx.t.desk.curation;
-  const p = channel ? `channel-${channel.id}-` : 'channel-new-';
+  const p = row ? `${props.idPrefix}-${row.id}-` : `${props.idPrefix}-new-`;
   return (
     <div class="nr-inline-row">
-      <form method="post" action={channel ? `/newsroom/curation/channels/${channel.id}` : '/newsroom/curation/channels'} class="nr-inline-grid">
+      <form method="post" action={row ? `${props.base}/${row.id}` : props.base} class="nr-inline-grid">
         <CsrfField ctx={ctx} />
-        <label for={`${p}kind`}>{t.channelKind}</label>
-        <select id={`${p}kind`} name="kind">
-          {CHANNEL_KINDS.map((k) => (
-            <option key={k} value={k} selected={channel?.kind === k}>
-              {k}
+        <label for={`${p}${choice.name}`}>{choice.label}</label>
+        <select id={`${p}${choice.name}`} name={choice.name}>
+          {choice.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.selected}>
+              {o.label}
             </option>
           ))}
         </select>
         <label for={`${p}label`}>{t.label}</label>
-        <input id={`${p}label`} name="label" value={channel?.label ?? ''} required dir="auto" />
+        <input id={`${p}label`} name="label" value={row?.label ?? ''} required dir="auto" />
         <label for={`${p}url`}>{t.url}</label>
-        <input id={`${p}url`} name="url" value={channel?.url ?? ''} required dir="ltr" />
+        <input id={`${p}url`} name="url" value={row?.url ?? ''} required dir="ltr" />
         <label for={`${p}position`}>{t.position}</label>
-        <input id={`${p}position`} name="position" value={String(channel?.position ?? 0)} inputMode="numeric" dir="ltr" />
+        <input id={`${p}position`} name="position" value={String(row?.position ?? 0)} inputMode="numeric" dir="ltr" />
         <button type="submit" class="nr-button">
           {t.save}
         </button>
       </form>
-      {channel ? (
-        <form method="post" action={`/newsroom/curation/channels/${channel.id}/delete`}>
+      {row ? (
+        <form method="post" action={`${props.base}/${row.id}/delete`}>
           <CsrfField ctx={ctx} />
           <button type="submit" class="nr-button nr-button-quiet">
             {t.delete}
@@ -136,41 +146,23 @@ function ChannelForm({ ctx, channel }: { ctx: NewsroomViewContext; channel: Chan
   );
 }
 
+function ChannelForm({ ctx, channel }: { ctx: NewsroomViewContext; channel: Channel | null }) {
+  const options = CHANNEL_KINDS.map((k) => ({ value: k, label: k, selected: channel?.kind === k }));
+  return (
+    <LinkRowForm
+      ctx={ctx}
+      idPrefix="channel"
+      base="/newsroom/curation/channels"
+      row={channel}
+      choice={{ name: 'kind', label: ctx.t.desk.curation.channelKind, options }}
+    />
+  );
+}
+
 function MenuForm({ ctx, item }: { ctx: NewsroomViewContext; item: MenuItem | null }) {
   const t = ctx.t.desk.curation;
-  const p = item ? `menu-${item.id}-` : 'menu-new-';
-  return (
-    <div class="nr-inline-row">
-      <form method="post" action={item ? `/newsroom/curation/menus/${item.id}` : '/newsroom/curation/menus'} class="nr-inline-grid">
-        <CsrfField ctx={ctx} />
-        <label for={`${p}menu`}>{t.menu}</label>
-        <select id={`${p}menu`} name="menu">
-          {(['main', 'footer'] as const).map((m) => (
-            <option key={m} value={m} selected={item?.menu === m}>
-              {t.menuNames[m]}
-            </option>
-          ))}
-        </select>
-        <label for={`${p}label`}>{t.label}</label>
-        <input id={`${p}label`} name="label" value={item?.label ?? ''} required dir="auto" />
-        <label for={`${p}url`}>{t.url}</label>
-        <input id={`${p}url`} name="url" value={item?.url ?? ''} required dir="ltr" />
-        <label for={`${p}position`}>{t.position}</label>
-        <input id={`${p}position`} name="position" value={String(item?.position ?? 0)} inputMode="numeric" dir="ltr" />
-        <button type="submit" class="nr-button">
-          {t.save}
-        </button>
-      </form>
-      {item ? (
-        <form method="post" action={`/newsroom/curation/menus/${item.id}/delete`}>
-          <CsrfField ctx={ctx} />
-          <button type="submit" class="nr-button nr-button-quiet">
-            {t.delete}
-          </button>
-        </form>
-      ) : null}
-    </div>
-  );
+  const options = (['main', 'footer'] as const).map((m) => ({ value: m, label: t.menuNames[m], selected: item?.menu === m }));
+  return <LinkRowForm ctx={ctx} idPrefix="menu" base="/newsroom/curation/menus" row={item} choice={{ name: 'menu', label: t.menu, options }} />;
 }
 
 export function CurationPage({ ctx, data }: { ctx: NewsroomViewContext; data: CurationData }) {

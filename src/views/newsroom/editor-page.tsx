@@ -4,7 +4,7 @@
 import type { ArticleStatus, Block, Section } from '../../domain/index.js';
 import type { ArticleSnapshot, LockInfo } from '../../services/index.js';
 import type { NewsroomViewContext } from './newsroom-context.js';
-import { CsrfField, Field, NewsroomDocument, SelectField } from './newsroom-document.js';
+import { CsrfField, Field, NewsroomDocument, SelectField, TextAreaField } from './newsroom-document.js';
 
 export interface EditorOptions {
   readonly sections: readonly Section[];
@@ -64,29 +64,6 @@ export function bodyAsText(blocks: readonly Block[]): string {
     })
     .filter((s) => s.trim() !== '')
     .join('\n\n');
-}
-
-function TextArea(p: { name: string; label: string; value: string; rows?: number; error?: string | undefined; hint?: string; required?: boolean }) {
-  const id = `f-${p.name}`;
-  const described = [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={p.error ? 'nr-field nr-field-invalid' : 'nr-field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint ? (
-        <p id={`${id}-hint`} class="nr-hint">
-          {p.hint}
-        </p>
-      ) : null}
-      <textarea id={id} name={p.name} rows={p.rows ?? 3} dir="auto" required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={described}>
-        {p.value}
-      </textarea>
-      {p.error ? (
-        <p id={`${id}-error`} class="nr-field-error">
-          {p.error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 function MultiSelect(p: { name: string; label: string; options: readonly { id: number; name: string }[]; selected: readonly number[] }) {
@@ -184,9 +161,9 @@ export function EditorPage({ ctx, data }: { ctx: NewsroomViewContext; data: Edit
         <input type="hidden" name="bodyJson" value="" data-blocks={JSON.stringify(f.body)} />
         <div class="nr-editor-main">
           <Field name="title" label={t.title} value={f.title} required dir="auto" error={e['title'] ?? null} />
-          <TextArea name="lead" label={t.lead} value={f.lead} rows={3} error={e['lead']} />
+          <TextAreaField name="lead" label={t.lead} value={f.lead} rows={3} error={e['lead']} />
           <div data-body-field="">
-            <TextArea name="bodyText" label={t.body} hint={t.bodyHint} value={bodyAsText(f.body)} rows={14} error={e['body']} />
+            <TextAreaField name="bodyText" label={t.body} hint={t.bodyHint} value={bodyAsText(f.body)} rows={14} error={e['body']} />
           </div>
           <div class="editor" data-editor-root="" hidden>
             <div role="toolbar" aria-label={t.toolbar.label} class="editor__toolbar">
@@ -241,9 +218,9 @@ export function EditorPage({ ctx, data }: { ctx: NewsroomViewContext; data: Edit
           <fieldset class="nr-field">
             <legend>{t.seo}</legend>
             <Field name="seoTitle" label={t.seoTitle} value={f.seoTitle ?? ''} dir="auto" error={e['seoTitle'] ?? null} />
-            <TextArea name="seoDescription" label={t.seoDescription} value={f.seoDescription ?? ''} rows={2} error={e['seoDescription']} />
+            <TextAreaField name="seoDescription" label={t.seoDescription} value={f.seoDescription ?? ''} rows={2} error={e['seoDescription']} />
           </fieldset>
-          {live ? <TextArea name="correction" label={t.correction} hint={t.correctionHint} value={data.correction ?? ''} rows={2} error={e['correction']} /> : null}
+          {live ? <TextAreaField name="correction" label={t.correction} hint={t.correctionHint} value={data.correction ?? ''} rows={2} error={e['correction']} /> : null}
         </fieldset>
         <fieldset class="nr-editor-actions">
           <legend>{t.actions}</legend>

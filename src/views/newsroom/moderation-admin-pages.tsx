@@ -1,6 +1,7 @@
 // Moderation screens beside the queue: word lists (banned, suspect), comment settings for the site and
 // for one story or article, the moderation log, and one reader (suspend, ban, restore). Data in, HTML out.
 import type { LogEntry, SiteCommentSettings } from '../../services/index.js';
+import { LogTable } from './log-table.js';
 import type { NewsroomViewContext } from './newsroom-context.js';
 import { CsrfField, NewsroomDocument } from './newsroom-document.js';
 import { ModerationSubnav } from './moderation-queue-page.js';
@@ -151,35 +152,23 @@ export function ModerationLogPage({ ctx, entries }: { ctx: NewsroomViewContext; 
   return (
     <NewsroomDocument ctx={ctx} title={t.log}>
       <ModerationSubnav ctx={ctx} />
-      <table class="nr-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.logAt}</th>
-            <th scope="col">{t.logActor}</th>
-            <th scope="col">{t.logAction}</th>
-            <th scope="col">{t.logTarget}</th>
-            <th scope="col">{t.logReason}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <time datetime={ctx.fmt.iso(e.at)}>{ctx.fmt.dateTime(e.at)}</time>
-              </td>
-              <td>{e.actorName ? <bdi>{e.actorName}</bdi> : e.actorLabel === 'pipeline' ? t.pipeline : <code dir="ltr">{e.actorLabel}</code>}</td>
-              <td>
-                <code dir="ltr">{e.action}</code>
-              </td>
-              <td>
-                {e.commentId !== null ? <code dir="ltr">#{e.commentId}</code> : null}{' '}
-                {e.readerId !== null ? <a href={`/newsroom/moderation/readers/${e.readerId}`}>{t.reader(ctx.fmt.number(e.readerId))}</a> : null}
-              </td>
-              <td dir="auto">{e.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <LogTable
+        ctx={ctx}
+        headings={{ when: t.logAt, who: t.logActor, action: t.logAction, target: t.logTarget, detail: t.logReason }}
+        rows={entries.map((e) => ({
+          id: e.id,
+          at: e.at,
+          action: e.action,
+          who: e.actorName ? <bdi>{e.actorName}</bdi> : e.actorLabel === 'pipeline' ? t.pipeline : <code dir="ltr">{e.actorLabel}</code>,
+          target: (
+            <>
+              {e.commentId !== null ? <code dir="ltr">#{e.commentId}</code> : null}{' '}
+              {e.readerId !== null ? <a href={`/newsroom/moderation/readers/${e.readerId}`}>{t.reader(ctx.fmt.number(e.readerId))}</a> : null}
+            </>
+          ),
+          detail: e.reason,
+        }))}
+      />
       {entries.length === 100 && last ? (
         <p>
           <a href={`/newsroom/moderation/log?before=${last.id}`}>{t.olderLog}</a>

@@ -105,8 +105,8 @@ export interface FieldProps {
   readonly autofocus?: boolean;
 }
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function Field(p: FieldProps) {
+/** The frame of every labelled form control: the label, its hint and its error, tied to the control for screen readers. */
+function FieldFrame(p: { name: string; label: string; error?: string | null | undefined; hint?: string | null | undefined; control: (id: string, describedBy: string | undefined) => ComponentChildren }) {
   const id = `f-${p.name}`;
   const described = [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -117,25 +117,57 @@ export function Field(p: FieldProps) {
           {p.hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.type === 'password' ? undefined : (p.value ?? undefined)}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        inputMode={p.inputmode}
-        dir={p.dir}
-        autoFocus={p.autofocus}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described}
-      />
+      {p.control(id, described)}
       {p.error ? (
         <p id={`${id}-error`} class="nr-field-error">
           {p.error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function Field(p: FieldProps) {
+  return (
+    <FieldFrame
+      name={p.name}
+      label={p.label}
+      error={p.error}
+      hint={p.hint}
+      control={(id, described) => (
+        <input
+          id={id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={p.type === 'password' ? undefined : (p.value ?? undefined)}
+          required={p.required}
+          autocomplete={p.autocomplete}
+          inputMode={p.inputmode}
+          dir={p.dir}
+          autoFocus={p.autofocus}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={described}
+        />
+      )}
+    />
+  );
+}
+
+/** A labelled multi-line text field (written in either direction). */
+export function TextAreaField(p: { name: string; label: string; value: string; rows?: number; error?: string | undefined; hint?: string; required?: boolean }) {
+  return (
+    <FieldFrame
+      name={p.name}
+      label={p.label}
+      error={p.error}
+      hint={p.hint}
+      control={(id, described) => (
+        <textarea id={id} name={p.name} rows={p.rows ?? 3} dir="auto" required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={described}>
+          {p.value}
+        </textarea>
+      )}
+    />
   );
 }
 
@@ -152,28 +184,22 @@ export function SelectField(p: {
   error?: string | null;
   hint?: string | null;
 }) {
-  const id = `f-${p.name}`;
   return (
-    <div class={p.error ? 'nr-field nr-field-invalid' : 'nr-field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint ? (
-        <p id={`${id}-hint`} class="nr-hint">
-          {p.hint}
-        </p>
-      ) : null}
-      <select id={id} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : p.hint ? `${id}-hint` : undefined}>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === (p.value ?? '')}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {p.error ? (
-        <p id={`${id}-error`} class="nr-field-error">
-          {p.error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      name={p.name}
+      label={p.label}
+      error={p.error}
+      hint={p.hint}
+      control={(id) => (
+        <select id={id} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : p.hint ? `${id}-hint` : undefined}>
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === (p.value ?? '')}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
