@@ -42,6 +42,8 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
   const transport = chooseLiveTransport({ redisUrl: config.redisUrl, listenNotify: database.caps.listenNotify, databaseUrl: config.database.url });
   const live = createLiveService({ db, clock, transport });
   const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [() => live.invalidateChrome()] };
+  // … and a live blog's readers get its comment count after each comment change.
+  const commentHooks: ArticleHooks = { inTransaction: [], afterCommit: [...hooks.afterCommit, (e) => live.commentsChanged(e.articleId)] };
   return {
     site: createSiteService({ db, clock }),
     pages: createStaticPageService({ db, clock }),
@@ -60,8 +62,8 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     articleList: createArticleListService({ db }),
     content: createContentApiService({ db }),
     // Comment approvals change article pages: they follow the article hooks' after-commit work (caches).
-    comments: createCommentService({ db, clock, hooks: { inTransaction: [], afterCommit: hooks.afterCommit } }),
-    moderation: createModerationService({ db, clock, hooks: { inTransaction: [], afterCommit: hooks.afterCommit } }),
+    comments: createCommentService({ db, clock, hooks: commentHooks }),
+    moderation: createModerationService({ db, clock, hooks: commentHooks }),
     readers: createReaderService({ db, clock }),
   };
 }

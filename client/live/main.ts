@@ -231,7 +231,10 @@ function start(barEl: HTMLElement, url: string): void {
     breaking: (d) => breaking(d as { id: number | null }),
     stream: (d) => stream(d as { onAir: boolean }),
     comments: (d) => {
-      for (const el of document.querySelectorAll<HTMLElement>('[data-live-comments]')) el.textContent = String(d['label'] ?? '');
+      for (const el of document.querySelectorAll<HTMLElement>('[data-live-comments]')) {
+        el.textContent = String(d['label'] ?? '');
+        el.parentElement?.removeAttribute('hidden');
+      }
     },
     reset: () => reset(),
   };

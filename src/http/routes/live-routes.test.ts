@@ -127,6 +127,40 @@ for (const dialect of testDialects()) {
       assert.equal((await get('/live/999999/events')).statusCode, 404);
     });
 
+    test('comment counts: an approved comment reaches the live blog\'s readers as a count, once per change', async () => {
+      const { comments, moderation } = site.minbar.services;
+      const at = site.clock.now();
+      await site.minbar.database.db
+        .insertInto('users')
+        .values({ id: 503, email: 'mod503@example.org', display_name: 'هالة', role: 'moderator', locale: 'ar', disabled: 0, totp_enabled: 0, totp_required: 0, password_hash: 'x', created_at: at, updated_at: at })
+        .execute();
+      const moderator = { userId: 503, role: 'moderator' as const, sections: 'all' as const };
+      await moderation.saveSettings(moderator, { scope: 'site', scopeId: 0, mode: 'open', guestsAllowed: true });
+      const before = parse((await get(blog.path)).body);
+      const shown = before.querySelector('[data-live-comments]');
+      assert.equal(words(shown?.textContent), 'لا تعليقات');
+      assert.equal(shown?.getAttribute('href'), `/comments/${blog.blogId}`);
+
+      const reader = await followEvents(`${base}/live/${blog.blogId}/events`);
+      // A first-time guest is held for moderation: nothing visible changed, so no event.
+      const held = await comments.post({ articleId: blog.blogId, body: 'متابعة ممتازة، شكرًا للمراسلين', authorName: 'سعاد' }, { reader: null, ip: '203.0.113.7' });
+      assert.equal(held.status, 'pending');
+      const head = await live().head();
+      await moderation.act(moderator, { ids: [held.id], action: 'approve' });
+      const [count] = await reader.until(1, (f) => f.event === 'comments');
+      assert.deepEqual(JSON.parse(count!.data), { count: 1, label: '1 تعليق' });
+      assert.equal(Number(count!.id), head + 1);
+      // Featuring changes no count: the log gains nothing.
+      await moderation.act(moderator, { ids: [held.id], action: 'feature' });
+      assert.equal(await live().head(), head + 1);
+      await moderation.act(moderator, { ids: [held.id], action: 'reject' });
+      const [, zero] = await reader.until(2, (f) => f.event === 'comments');
+      assert.equal(JSON.parse(zero!.data).count, 0);
+      await reader.close();
+      await moderation.act(moderator, { ids: [held.id], action: 'approve' });
+      assert.equal(words(parse((await get(blog.path)).body).querySelector('[data-live-comments]')?.textContent), '1 تعليق', 'the page, server-rendered');
+    });
+
     test('the JSON poll fallback: events after an id, cacheable for a few seconds; bad ids refused', async () => {
       const from = await live().head();
       await live().postEntry(correspondent, blog.blogId, { body: paragraph('تحديث عبر الاستطلاع') });

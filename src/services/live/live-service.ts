@@ -514,6 +514,23 @@ export function createLiveService(deps: LiveServiceDeps) {
       await write(articleId, async () => ({ event: { kind: 'comments', count: Math.max(0, Math.trunc(count)) }, result: undefined }));
     },
 
+    /**
+     * After a comment write on `articleId` commits (an after-commit hook of the comments and moderation
+     * services): a published live blog's readers get its approved-comment count — only when it differs
+     * from the last count in the log, so reactions and edits add no events.
+     */
+    async commentsChanged(articleId: number): Promise<void> {
+      const a = await db.selectFrom('articles').select(['type', 'status']).where('id', '=', articleId).executeTakeFirst();
+      if (!a || a.type !== 'live' || a.status !== 'published') return;
+      const [count, last] = await Promise.all([
+        repos.comments.countApproved(articleId),
+        db.selectFrom('live_events').select('payload').where('article_id', '=', articleId).where('kind', '=', 'comments').orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+      ]);
+      const previous = last ? (JSON.parse(last.payload) as LiveEventPayload) : null;
+      if (previous?.kind === 'comments' && previous.count === count) return;
+      await write(articleId, async () => ({ event: { kind: 'comments', count }, result: undefined }));
+    },
+
     async setBreaking(actor: Actor, input: BreakingInput): Promise<BreakingNews> {
       authorize(actor, 'breaking.set');
       const v = parse(breakingInput, input, 'الخبر العاجل');

@@ -2,7 +2,7 @@
 // the entries newest first with keyset pages — complete without JavaScript — and LiveBlogPosting
 // structured data of the latest entries. The live island (client/live) follows it through data- hooks.
 // Knows the page's data; never fetches anything.
-import { articlePath, sectionPath } from '../../domain/index.js';
+import { articlePath, commentThreadPath, sectionPath } from '../../domain/index.js';
 import type { ArticlePageData, EntryCursor, KeyEvent, LiveBlogState, LiveEntry, LiveEntryPage } from '../../services/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
@@ -88,6 +88,8 @@ export function LiveBlogPage({ ctx, data }: { ctx: ViewContext; data: LiveBlogVi
     counted[`data-msg-announce-${c}`] = t.announceNew('{n}', c);
   }
   const isLive = blog.state === 'live';
+  // The comment count (kept current by the island); hidden while comments are closed and there are none.
+  const commentsShown = data.page.commentCount > 0 || (data.page.commentsMode ?? 'closed') !== 'closed';
   return (
     <Document
       ctx={ctx}
@@ -144,6 +146,11 @@ export function LiveBlogPage({ ctx, data }: { ctx: ViewContext; data: LiveBlogVi
           </p>
           <p class="live-blog__notice" data-live-notice>
             {t.stateNotice[blog.state]}
+          </p>
+          <p class="live-blog__comments" {...(commentsShown ? {} : { hidden: true })}>
+            <a href={commentThreadPath(a.id)} data-live-comments>
+              {ctx.fmt.commentCount(data.page.commentCount)}
+            </a>
           </p>
         </header>
 
