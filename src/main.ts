@@ -1,5 +1,7 @@
 // Composition root: configuration → database → services → HTTP server or CLI command.
 // The only place that wires modules together; everything else receives its dependencies.
+import { existsSync, statSync } from 'node:fs';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
@@ -21,10 +23,12 @@ import { createImportService, createSearchService, type ArticleHooks } from './s
 import { chooseLiveTransport, createLiveService } from './services/index.js';
 import { createAccountsService, createApiTokenService, createArticleListService, createAuditService, createContentApiService } from './services/index.js';
 import { createCommentService, createModerationService, createReaderService } from './services/index.js';
+import { createArchiveGenerator } from './services/index.js';
 import { buildApp } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
 import { readPasswordFromTerminal, userCommand } from './cli/index.js';
+import { benchDataCommand, parseBenchDataArgs } from './cli/index.js';
 
 export interface Minbar {
   readonly config: Config;
@@ -167,6 +171,7 @@ Commands:
   seed --demo    load the fictional demo outlet into an empty database
   import FILE    import articles from a JSON-lines file (one article per line; a second run changes nothing)
   reindex        rebuild the search index from the published articles
+  bench:data     fill an empty database with a generated archive: bench:data --articles N [--database-url URL] [--seed S] [--search-index]
   user …         newsroom accounts: user create|set-password|disable|list (minbar user for details)
   help           show this help
 
@@ -181,6 +186,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command === 'import' || command === 'reindex') return searchCli(command, rest);
+  if (command === 'bench:data') return benchDataCli(rest);
   if (!['start', 'serve', 'migrate', 'seed', 'user'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -258,4 +264,32 @@ async function searchCli(command: 'import' | 'reindex', args: readonly string[])
   } finally {
     await minbar.close();
   }
+}
+
+/** `minbar bench:data`: a generated archive for benchmarks, into the configured database or --database-url. */
+async function benchDataCli(args: readonly string[]): Promise<number> {
+  const options = parseBenchDataArgs(args);
+  if (typeof options === 'string') {
+    console.error(options);
+    return 2;
+  }
+  return benchDataCommand(options, {
+    log: (s) => console.log(s),
+    error: (s) => console.error(s),
+    async open(databaseUrl) {
+      const config = loadConfig(databaseUrl ? { ...process.env, DATABASE_URL: databaseUrl } : process.env);
+      const minbar = await createMinbar(config);
+      return {
+        generator: createArchiveGenerator({ db: minbar.database.db, clock: minbar.clock }),
+        search: minbar.services.search,
+        async sizeBytes() {
+          const path = config.database.sqlitePath;
+          if (path) return [path, `${path}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+          const r = await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(minbar.database.db);
+          return Number(r.rows[0]?.n ?? 0);
+        },
+        close: () => minbar.close(),
+      };
+    },
+  });
 }

@@ -4,3 +4,4 @@ export { migrateCommand } from './migrate-command.js';
 export { importCommand, type ImportCommandDeps } from './import-command.js';
 export { reindexCommand, type ReindexCommandDeps } from './reindex-command.js';
 export { userCommand, readPasswordFromTerminal, type UserCommandDeps } from './user-command.js';
+export { benchDataCommand, parseBenchDataArgs, readCorpus, corpusFiles, DEFAULT_CORPUS_DIR, type BenchDataOptions, type BenchDataDeps, type BenchDataTarget } from './bench-data-command.js';

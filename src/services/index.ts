@@ -73,3 +73,4 @@ export { createContentApiService, articleQuerySchema, pageQuerySchema, API_PAGE_
 export { articleInputSchema } from './publishing/publishing-service.js';
 export * from './comments/index.js';
 export { createReaderService, READER_SESSION_MS, type ReaderService, type ReaderAccount, type ReaderSignedIn, type ReaderExport } from './readers/reader-service.js';
+export * from './archive/index.js';
