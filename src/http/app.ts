@@ -46,6 +46,9 @@ export interface AppDeps {
 }
 
 
+/** A stored picture file: `{random key}/{width}.{avif|webp|jpg}` or a cached crop `{key}/crop-16x9-640.jpg`. */
+const MEDIA_FILE = /^\/?[a-z0-9]{8,64}\/(?:[0-9]{2,5}\.(?:avif|webp|jpg)|crop-[0-9]{1,2}x[0-9]{1,2}-[0-9]{2,5}\.jpg)$/;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app: FastifyInstance = Fastify({
@@ -102,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     decorateReply: false,
     index: false,
     dotfiles: 'deny',
+    // Only picture variants and their crops are ever served from the media directory, whatever else lands there.
+    allowedPath: (path) => MEDIA_FILE.test(path),
     // Media keys are random and never reused: a file at a URL never changes.
     immutable: true,
     maxAge: '365d',

@@ -160,6 +160,7 @@ export const newsroomEn = {
     title: 'The request could not be completed',
     csrf: 'The form expired or was sent from outside the newsroom. Reload the page and try again.',
     forbidden: 'You are not allowed to do this.',
+    tooLarge: 'The file is larger than the allowed limit; nothing was saved.',
     notFound: 'Nothing here in the newsroom.',
     invalid: 'Nothing was saved: some fields are not valid.',
     serverError: 'Something went wrong and nothing was saved. Try again shortly.',

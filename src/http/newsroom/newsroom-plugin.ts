@@ -120,6 +120,8 @@ async function scopedNewsroom(app: FastifyInstance, deps: NewsroomDeps): Promise
     if (error instanceof InvalidInput) return renderNewsroomMessage(request, reply, 400, 'invalid', error.fields);
     if (error instanceof Conflict) return renderNewsroomMessage(request, reply, 409, 'invalid');
     const status = (error as { statusCode?: number }).statusCode;
+    // An upload over MEDIA_MAX_BYTES (@fastify/multipart stops reading it): nothing was stored.
+    if (status === 413) return renderNewsroomMessage(request, reply, 413, 'tooLarge');
     if (status && status >= 400 && status < 500) return renderNewsroomMessage(request, reply, status, status === 404 ? 'notFound' : 'invalid');
     request.log.error(error);
     return renderNewsroomMessage(request, reply, 500, 'serverError');

@@ -103,7 +103,7 @@ export function renderNewsroomPage(
     .send(renderDocument(build(state.context())));
 }
 
-export type NewsroomMessageKind = 'csrf' | 'forbidden' | 'notFound' | 'invalid' | 'serverError' | 'signInRequired';
+export type NewsroomMessageKind = 'csrf' | 'forbidden' | 'notFound' | 'invalid' | 'tooLarge' | 'serverError' | 'signInRequired';
 
 /** A refusal or failure as a short newsroom page, or JSON `{ error, fields }` for fetch and API callers. */
 export async function renderNewsroomMessage(

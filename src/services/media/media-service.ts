@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
 import { Forbidden, InvalidInput, NotFound, may, type Actor, type Media, type MediaVariant } from '../../domain/index.js';
-import { createRepositories, type Db } from '../../db/index.js';
+import { createRepositories, type Db, type Tx } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import type { MediaStore } from './media-store.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -60,7 +60,12 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
 
   const service = {
-    async importImage(bytes: Buffer, meta: ImageMeta): Promise<Media> {
+    /**
+     * Checks, strips and encodes a picture, writes every variant file durably, then records it in one
+     * transaction (with `inTransaction`'s writes, e.g. the uploader and audit entry): a row never exists
+     * without its files, and an upload is never half recorded.
+     */
+    async importImage(bytes: Buffer, meta: ImageMeta, inTransaction?: (trx: Tx, id: number) => Promise<void>): Promise<Media> {
       if (bytes.length === 0 || bytes.length > maxBytes) {
         throw new InvalidInput('حجم الصورة غير مقبول.', { file: 'حجم الملف يتجاوز الحد المسموح أو الملف فارغ.' });
       }
@@ -106,7 +111,8 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
 
       const largest = variants.filter((v) => v.format === 'jpeg').at(-1)!;
       try {
-        const repos = createRepositories(deps.db);
+        return await deps.db.transaction().execute(async (trx) => {
+        const repos = createRepositories(trx);
         const id = await repos.media.insert(
           {
             key,
@@ -122,7 +128,9 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
           },
           deps.clock.now(),
         );
+        if (inTransaction) await inTransaction(trx, id);
         return (await repos.media.byId(id))!;
+        });
       } catch (e) {
         await deps.store.remove(key);
         throw e;
@@ -133,12 +141,10 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
     async upload(actor: Actor, bytes: Buffer, meta: MediaMetaInput): Promise<Media> {
       if (!may(actor, 'media.upload')) throw new Forbidden('media.upload');
       const m = parseMeta(meta);
-      const media = await service.importImage(bytes, m);
-      await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('media').set({ uploaded_by: actor.userId }).where('id', '=', media.id).execute();
-        await recordAudit(trx, deps.clock.now(), { actor, action: 'media.upload', targetType: 'media', targetId: media.id, after: m });
+      return service.importImage(bytes, m, async (trx, id) => {
+        await trx.updateTable('media').set({ uploaded_by: actor.userId }).where('id', '=', id).execute();
+        await recordAudit(trx, deps.clock.now(), { actor, action: 'media.upload', targetType: 'media', targetId: id, after: m });
       });
-      return media;
     },
 
     /** Caption, alt text, credit and source travel with the picture wherever it is reused. */
