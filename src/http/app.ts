@@ -18,6 +18,7 @@ import { commentRoutes } from './routes/comment-routes.js';
 import type { CommentService, ReaderService } from '../services/index.js';
 import type { SearchService } from '../services/index.js';
 import { securityHeaders } from './security-headers.js';
+import { STATUS_OF, clientErrorHandler, isApiPath, kindOfStatus } from './errors.js';
 import { liveArticleRenderer, liveRoutes } from './routes/live-routes.js';
 import type { LiveService } from '../services/index.js';
 import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
@@ -49,21 +50,40 @@ export interface AppDeps {
 /** A stored picture file: `{random key}/{width}.{avif|webp|jpg}` or a cached crop `{key}/crop-16x9-640.jpg`. */
 const MEDIA_FILE = /^\/?[a-z0-9]{8,64}\/(?:[0-9]{2,5}\.(?:avif|webp|jpg)|crop-[0-9]{1,2}x[0-9]{1,2}-[0-9]{2,5}\.jpg)$/;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every method and URL pattern registered, in registration order. */
+    allRoutes: { method: string; url: string }[];
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const headers = securityHeaders(config.publicUrl);
+  const locale = 'ar' as const;
+  const t = messages(locale);
   const app: FastifyInstance = Fastify({
     ...(typeof deps.logger === 'object' ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
     trustProxy: config.trustProxy,
     // Ids above 15 digits and other hostile paths are rejected by routes, not by the parser.
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
+    // Bytes Node's parser refuses (raw UTF-8 in the request line, broken headers) and URLs the router
+    // cannot decode get the same Arabic answers as every other bad request.
+    clientErrorHandler: clientErrorHandler(t, headers),
+    frameworkErrors: (error, req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      return sendError(req, reply, kindOfStatus(status >= 400 && status < 500 ? status : 400));
+    },
+  });
+  // Every route of the app (site, comments, newsroom, API), for the tests that walk them all.
+  app.decorate('allRoutes', [] as { method: string; url: string }[]);
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) app.allRoutes.push({ method, url: route.url });
   });
   const now = deps.now ?? Date.now;
   const assets = await loadAssets();
-  const headers = securityHeaders(config.publicUrl);
-  const locale = 'ar' as const;
   const fmt = createFormatter({ locale, timeZone: config.timeZone, digits: config.digits, hijri: config.hijriDates });
-  const t = messages(locale);
 
   const context: ContextFactory = async () => {
     const [chrome, liveChrome] = await Promise.all([deps.site.chrome(), deps.live?.chrome()]);
@@ -122,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (error instanceof InvalidInput) return sendError(req, reply, 'badRequest');
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 429) return sendError(req, reply, 'tooManyRequests');
-    if (status && status >= 400 && status < 500) return sendError(req, reply, status === 404 ? 'notFound' : 'badRequest');
+    if (status && status >= 400 && status < 500) return sendError(req, reply, kindOfStatus(status));
     req.log.error(error);
     return sendError(req, reply, 'serverError');
   });
@@ -145,7 +165,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 
   async function sendError(request: FastifyRequest, reply: FastifyReply, kind: ErrorKind) {
-    const status = { notFound: 404, gone: 410, badRequest: 400, tooManyRequests: 429, serverError: 500 }[kind];
+    const status = STATUS_OF[kind];
+    // Framework errors (an undecodable URL) are answered before the hooks: the headers go on here too.
+    reply.headers(headers);
+    if (isApiPath(request.url)) {
+      const m = t.api;
+      const error = { notFound: m.notFound, gone: m.gone, badRequest: m.invalid, payloadTooLarge: t.errors.payloadTooLargeTitle, unsupportedMediaType: t.errors.unsupportedMediaTypeTitle, tooManyRequests: m.tooManyRequests, serverError: m.serverError }[kind];
+      return reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ error }));
+    }
     let html: string;
     try {
       html = renderDocument(ErrorPage({ ctx: await context(request), kind }));

@@ -1,8 +1,8 @@
-// Error pages in the reader's language (404, 410, 400, 429, 500), never indexed.
+// Error pages in the reader's language (404, 410, 400, 413, 415, 429, 500), never indexed.
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
 
-export type ErrorKind = 'notFound' | 'gone' | 'badRequest' | 'tooManyRequests' | 'serverError';
+export type ErrorKind = 'notFound' | 'gone' | 'badRequest' | 'payloadTooLarge' | 'unsupportedMediaType' | 'tooManyRequests' | 'serverError';
 
 export function ErrorPage({ ctx, kind }: { ctx: ViewContext; kind: ErrorKind }) {
   const e = ctx.t.errors;
@@ -13,6 +13,10 @@ export function ErrorPage({ ctx, kind }: { ctx: ViewContext; kind: ErrorKind }) 
         ? [e.goneTitle, e.goneBody]
         : kind === 'badRequest'
           ? [e.badRequestTitle, e.badRequestBody]
+          : kind === 'payloadTooLarge'
+            ? [e.payloadTooLargeTitle, e.payloadTooLargeBody]
+            : kind === 'unsupportedMediaType'
+              ? [e.unsupportedMediaTypeTitle, e.unsupportedMediaTypeBody]
           : kind === 'tooManyRequests'
             ? [e.badRequestTitle, e.tooManyRequests]
             : [e.serverErrorTitle, e.serverErrorBody];
