@@ -14,4 +14,6 @@ export interface Capabilities {
   readonly concurrentWriters: boolean;
   /** Full-text engine behind the search index: SQLite FTS5 (unicode61) or PostgreSQL tsvector + GIN. */
   readonly fullText: 'fts5' | 'tsvector';
+  /** How triggers are written: SQLite's trigger bodies or PostgreSQL's PL/pgSQL trigger functions. */
+  readonly triggers: 'sqlite' | 'plpgsql';
 }

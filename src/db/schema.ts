@@ -101,6 +101,8 @@ export interface StoryTable {
   featured: number;
   status: 'active' | 'archived';
   created_at: number;
+  /** Published articles in the story, kept by triggers (migration 0010). */
+  published_articles: Generated<number>;
 }
 
 export interface StoryArticleTable {

@@ -10,6 +10,7 @@ import * as m0006 from './0006-workflow.js';
 import * as m0007 from './0007-comments.js';
 import * as m0008 from './0008-live.js';
 import * as m0009 from './0009-reader-reads.js';
+import * as m0010 from './0010-story-counts.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -25,4 +26,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0007-comments', up: m0007.up },
   { name: '0008-live', up: m0008.up },
   { name: '0009-reader-reads', up: m0009.up },
+  { name: '0010-story-counts', up: m0010.up },
 ];

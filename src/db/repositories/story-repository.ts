@@ -1,4 +1,4 @@
-// Reads and writes ongoing news stories with their live article counts (published articles only).
+// Reads and writes ongoing news stories with their article counts (published articles only, kept by triggers).
 // Returns domain values; nothing of HTTP or rendering.
 import type { Kysely } from 'kysely';
 import type { Story } from '../../domain/index.js';
@@ -20,16 +20,8 @@ export function createStoryRepository(db: Kysely<Database>) {
     return db
       .selectFrom('stories as st')
       .leftJoin('media as cover', 'cover.id', 'st.cover_media_id')
-      .select(['st.id', 'st.slug', 'st.title', 'st.description', 'st.trending_rank', 'st.featured', 'st.status', ...mediaSelection('cover')])
-      .select((eb) =>
-        eb
-          .selectFrom('story_articles as sa')
-          .innerJoin('articles as a', 'a.id', 'sa.article_id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('sa.story_id', '=', 'st.id')
-          .where('a.status', '=', 'published')
-          .as('article_count'),
-      );
+      // The count of published articles is kept by triggers (migration 0010): one column, not a count of links.
+      .select(['st.id', 'st.slug', 'st.title', 'st.description', 'st.trending_rank', 'st.featured', 'st.status', 'st.published_articles as article_count', ...mediaSelection('cover')]);
   }
   type Row = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
   const fromRow = (r: Row): Story => ({

@@ -12,6 +12,7 @@ export const postgresCapabilities: Capabilities = {
   listenNotify: true,
   concurrentWriters: true,
   fullText: 'tsvector',
+  triggers: 'plpgsql',
 };
 
 // Times are milliseconds (< 2^53), and counts are small: int8 and numeric COUNT results fit in a JS number.

@@ -14,6 +14,7 @@ export const sqliteCapabilities: Capabilities = {
   listenNotify: false,
   concurrentWriters: false,
   fullText: 'fts5',
+  triggers: 'sqlite',
 };
 
 export function openSqlite(path: string): { db: Kysely<Database>; raw: BetterSqlite3.Database } {
