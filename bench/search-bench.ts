@@ -90,7 +90,7 @@ const sets = await querySets(queryCount);
 for (const dialect of dialects) {
   const { handle, fileBytes } = await open(dialect);
   const search = createSearchService({ db: handle.db, caps: handle.caps, clock: systemClock });
-  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [] };
+  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], inTransactionMany: [search.indexArticles], afterCommit: [] };
   const imports = createImportService({ db: handle.db, clock: systemClock, hooks, batchSize: 500 });
   const started = Date.now();
   let last = started;

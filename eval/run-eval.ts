@@ -1,11 +1,13 @@
 // `npm run eval:search`: the fixture and the corpus known-item queries on SQLite and PostgreSQL, metrics
 // per query kind, a check that both databases rank the fixture identically, and a comparison with the
 // committed baseline (eval/baseline.json): any metric below it fails the run. `--write-baseline` records.
+// `--snowball` runs the same evaluation again with Snowball Arabic in place of light10 and prints both side
+// by side (the comparison is reported, never held to the baseline).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testDialects } from '../src/db/index.js';
-import { evaluateCorpus, evaluateFixture, summarize, type Metrics, type QueryRun } from './search-evaluation.js';
+import { evaluateCorpus, evaluateFixture, summarize, type Metrics, type QueryRun, type StemmerName } from './search-evaluation.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASELINE = join(here, 'baseline.json');
@@ -17,6 +19,7 @@ type Baseline = Record<'fixture' | 'corpus', Table>;
 
 const args = process.argv.slice(2);
 const write = args.includes('--write-baseline');
+const stemmers: StemmerName[] = args.includes('--snowball') ? ['light10', 'snowball'] : ['light10'];
 const documents = Number(process.env['EVAL_CORPUS_DOCS'] ?? 6000);
 const items = Number(process.env['EVAL_CORPUS_ITEMS'] ?? 150);
 const env = { ...process.env, TEST_DATABASE_URL: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' };
@@ -30,26 +33,43 @@ function print(title: string, table: Table) {
 }
 
 const results: { dialect: string; fixture: QueryRun[]; corpus: QueryRun[] }[] = [];
+const compared: { dialect: string; stemmer: StemmerName; fixture: Table; corpus: Table }[] = [];
 for (const dialect of testDialects(env)) {
-  const started = Date.now();
-  const h1 = await dialect.open();
-  let fixture: QueryRun[];
-  try {
-    fixture = await evaluateFixture(h1);
-  } finally {
-    await h1.close();
+  for (const stemmer of stemmers) {
+    const started = Date.now();
+    const h1 = await dialect.open();
+    let fixture: QueryRun[];
+    try {
+      fixture = await evaluateFixture(h1, stemmer);
+    } finally {
+      await h1.close();
+    }
+    const h2 = await dialect.open();
+    let corpus: QueryRun[];
+    try {
+      corpus = await evaluateCorpus(h2, { documents, items, stemmer });
+    } finally {
+      await h2.close();
+    }
+    if (stemmer === 'light10') results.push({ dialect: dialect.name, fixture, corpus });
+    compared.push({ dialect: dialect.name, stemmer, fixture: summarize(fixture), corpus: summarize(corpus) });
+    print(`${dialect.name}, ${stemmer} — fixture (${fixture.length} judged queries)`, summarize(fixture));
+    print(`${dialect.name}, ${stemmer} — corpus known items (${documents} SaudiNewsNet articles, ${corpus.length} queries)`, summarize(corpus));
+    console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
-  const h2 = await dialect.open();
-  let corpus: QueryRun[];
-  try {
-    corpus = await evaluateCorpus(h2, { documents, items });
-  } finally {
-    await h2.close();
+}
+
+if (stemmers.length > 1) {
+  console.log('\nlight10 vs Snowball Arabic, nDCG@10 / Recall@10 / MRR@10');
+  const f = (m: Metrics | undefined) => (m ? `${m.ndcg.toFixed(3)} / ${m.recall.toFixed(3)} / ${m.mrr.toFixed(3)}` : '—');
+  for (const dialect of new Set(compared.map((c) => c.dialect))) {
+    const [light, snow] = (['light10', 'snowball'] as const).map((st) => compared.find((c) => c.dialect === dialect && c.stemmer === st)!);
+    for (const set of ['fixture', 'corpus'] as const) {
+      for (const kind of Object.keys(light![set])) {
+        console.log(`| ${dialect} | ${set}: ${kind} | ${light![set][kind]!.queries} | ${f(light![set][kind])} | ${f(snow![set][kind])} |`);
+      }
+    }
   }
-  results.push({ dialect: dialect.name, fixture, corpus });
-  print(`${dialect.name} — fixture (${fixture.length} judged queries)`, summarize(fixture));
-  print(`${dialect.name} — corpus known items (${documents} SaudiNewsNet articles, ${corpus.length} queries)`, summarize(corpus));
-  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 let failed = false;

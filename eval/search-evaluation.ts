@@ -16,7 +16,8 @@ import {
   type ArticleHooks,
   type SearchService,
 } from '../src/services/index.js';
-import { isStopword, normalizeArabic, tokenize } from '../src/text/index.js';
+import { stemmer as snowballArabic } from '@orama/stemmers/arabic';
+import { isStopword, normalizeArabic, tokenize, type AnalyzerOptions } from '../src/text/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const NOW = Date.UTC(2026, 10, 29, 9, 0, 0);
@@ -78,10 +79,21 @@ export function summarize(runs: readonly QueryRun[]): Record<string, Metrics> {
   return out;
 }
 
-function services(h: DatabaseHandle) {
+/** The analyzers compared: Minbar's light10 with protected names, and Snowball Arabic in its place. */
+export type StemmerName = 'light10' | 'snowball';
+
+/**
+ * Snowball Arabic (@orama/stemmers, generated from the Snowball project's algorithm) sees each word as
+ * written — it does its own normalization — and its stem is then normalized like every index term.
+ */
+export const snowballAnalyzer: AnalyzerOptions = {
+  stem: (normalized, written) => (/^\p{Script=Arabic}+$/u.test(normalized) ? normalizeArabic(snowballArabic(written)) || normalized : normalized),
+};
+
+function services(h: DatabaseHandle, stemmer: StemmerName = 'light10') {
   const clock = fixedClock(NOW);
-  const search = createSearchService({ db: h.db, caps: h.caps, clock });
-  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [] };
+  const search = createSearchService({ db: h.db, caps: h.caps, clock, ...(stemmer === 'snowball' ? { analyzer: snowballAnalyzer } : {}) });
+  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], inTransactionMany: [search.indexArticles], afterCommit: [] };
   return {
     clock,
     search,
@@ -119,9 +131,9 @@ export function readFixture(): { sections: { slug: string; name: string }[]; art
   return { sections: a.sections, articles: a.articles, queries: q.queries };
 }
 
-export async function evaluateFixture(h: DatabaseHandle): Promise<QueryRun[]> {
+export async function evaluateFixture(h: DatabaseHandle, stemmer: StemmerName = 'light10'): Promise<QueryRun[]> {
   const fixture = readFixture();
-  const s = services(h);
+  const s = services(h, stemmer);
   const sectionIds = new Map<string, number>();
   for (const [position, sec] of fixture.sections.entries()) sectionIds.set(sec.slug, await s.curation.createSection({ ...sec, position }));
   const keys = new Map<number, string>();
@@ -210,6 +222,7 @@ export interface CorpusOptions {
   readonly documents: number;
   /** Known items drawn (two queries each). */
   readonly items: number;
+  readonly stemmer?: StemmerName;
 }
 
 export async function evaluateCorpus(h: DatabaseHandle, options: CorpusOptions): Promise<QueryRun[]> {
@@ -219,7 +232,7 @@ export async function evaluateCorpus(h: DatabaseHandle, options: CorpusOptions):
     articles.push(a);
     if (articles.length >= options.documents) break;
   }
-  const s = services(h);
+  const s = services(h, options.stemmer);
   const lines = articles.map((a, i) =>
     JSON.stringify({
       externalId: a.url,

@@ -45,7 +45,11 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
   // Live coverage: events fan out through Redis, else LISTEN/NOTIFY, else this process's memory.
   const transport = chooseLiveTransport({ redisUrl: config.redisUrl, listenNotify: database.caps.listenNotify, databaseUrl: config.database.url });
   const live = createLiveService({ db, clock, transport });
-  const hooks: ArticleHooks = { inTransaction: [search.indexArticle], afterCommit: [() => live.invalidateChrome()] };
+  const hooks: ArticleHooks = {
+    inTransaction: [search.indexArticle],
+    inTransactionMany: [search.indexArticles],
+    afterCommit: [() => live.invalidateChrome()],
+  };
   // … and a live blog's readers get its comment count after each comment change.
   const commentHooks: ArticleHooks = { inTransaction: [], afterCommit: [...hooks.afterCommit, (e) => live.commentsChanged(e.articleId)] };
   return {

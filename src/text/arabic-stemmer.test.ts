@@ -34,7 +34,34 @@ describe('stemArabic: prefixes', () => {
   it('keeps و when fewer than three letters would remain', () => {
     assert.equal(stemArabic('وقت'), 'وقت');
     assert.equal(stemArabic('ولد'), 'ولد');
-    assert.equal(stemArabic('وزير'), 'زير'); // four letters: the rule cannot tell, light10 strips
+  });
+
+  it('keeps a root و in common news words (وزير is not و + زير), with their suffixes', () => {
+    for (const [word, expected] of [
+      ['وزير', 'وزير'],
+      ['وزيرة', 'وزير'],
+      ['وزارة', 'وزار'],
+      ['وزارات', 'وزار'],
+      ['وزراء', 'وزراء'],
+      ['ولاية', 'ولا'],
+      ['الولاية', 'ولا'],
+      ['وطنية', 'وطن'],
+      ['الوطنية', 'وطن'],
+      ['واشنطن', 'واشنطن'],
+      ['والد', 'والد'],
+      ['وكالة', 'وكال'],
+    ] as const) {
+      assert.equal(stem(word), expected, word);
+    }
+  });
+
+  it('still strips و before a root-و word and before ordinary words', () => {
+    assert.equal(stem('ووزير'), 'وزير');
+    assert.equal(stem('والوزير'), 'وزير');
+    assert.equal(stem('وقال'), 'قال');
+    assert.equal(stem('وكتاب'), 'كتاب');
+    assert.equal(stem('والمعلمين'), 'معلم');
+    assert.equal(stem('والدين'), 'دين'); // وال + دين ("and the religion"), not a form of والد
   });
 
   it('keeps the article family when fewer than two letters would remain', () => {
@@ -44,7 +71,7 @@ describe('stemArabic: prefixes', () => {
 
   it('falls through to a shorter prefix when a longer one leaves too little', () => {
     // وال would leave one letter, و leaves three.
-    assert.equal(stemArabic('والد'), 'الد');
+    assert.equal(stemArabic('والي'), 'ال');
   });
 });
 

@@ -14,7 +14,8 @@ interface Affix {
 export const MIN_STEM_LENGTH = 2;
 
 // Longest first; at most one is removed. و needs three letters left because so many short words start
-// with a root و (وقت، وزير): the longer rest is what makes "and" the likelier reading.
+// with a root و (وقت، ولد): the longer rest is what makes "and" the likelier reading. Longer words whose و
+// is a root letter (وزير، وزارة، ولاية، وطنية) are listed in ROOT_WAW below.
 const PREFIXES: readonly Affix[] = [
   { text: 'وال', minRest: 2, article: true },
   { text: 'بال', minRest: 2, article: true },
@@ -27,6 +28,25 @@ const PREFIXES: readonly Affix[] = [
 
 // light10's ها ان ات ون ين يه ية ه ة ي, after normalization (ة is already ه, so ية = يه and ة = ه).
 const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/**
+ * Common news words whose first و is a root letter, not "and", normalized (ة → ه, ئ → ي, أ → ا).
+ * Without them light10 reads وزير as و + زير and وزارة as و + زاره. A word keeps its و when its
+ * suffix-stripped form is one of these lists' suffix-stripped forms (so وزيره and وزراءها are covered).
+ * Chosen from the words starting with و whose rest is rare on its own in Arabic news; words with fewer
+ * than three letters after و (وقت، وعد) never lose it and need no entry.
+ */
+const ROOT_WAW_WORDS: readonly string[] = [
+  'وزير', 'وزيره', 'وزراء', 'وزاره', 'وزارات', 'واحد', 'واحده', 'وحده', 'وحدات', 'وحيد', 'وحيدا', 'وجود', 'وجودها',
+  'وفقا', 'وفاه', 'وفاته', 'وصلت', 'وصول', 'وصولا', 'وصلوا', 'وكيل', 'وكلاء', 'وكاله', 'وكالات', 'وراء', 'واقع', 'واقعه',
+  'واقعيه', 'وقعت', 'وقوع', 'وقايع', 'وجدت', 'وجدوا', 'واضح', 'واضحه', 'واضحا', 'واصل', 'واصلت', 'وليد', 'والد', 'والده',
+  'والدين', 'ولاده', 'وادي', 'واسع', 'واسعه', 'واسعا', 'وافق', 'وافقت', 'وجبه', 'وجبات', 'وطني', 'وطنيه',
+  'وطنيا', 'وطننا', 'ولايه', 'ولايات', 'وجهت', 'وجوه', 'واجه', 'واجهت', 'وصفه', 'وصفت', 'واصفا', 'وضعت', 'وضوح',
+  'وقود', 'ورقه', 'ورشه', 'وثيقه', 'وثايق', 'وسيله', 'وسايل', 'وظيفه', 'وظايف', 'وعود', 'وفود', 'وقايه', 'واردات',
+  'واجب', 'واجبه', 'وهميه', 'وراثه', 'وداع', 'وديعه', 'وجيزه', 'وتيره', 'واشنطن', 'ورثه', 'وزاري', 'وزاريه', 'وسيط',
+  'وساطه', 'وعاء', 'ولاء', 'وفير', 'وفيره', 'وقفه',
+];
+const ROOT_WAW: ReadonlySet<string> = new Set(ROOT_WAW_WORDS.map(stripSuffixes));
 
 /**
  * Stems a word already passed through normalizeArabic. Words in `protectedWords` (normalized names of
@@ -44,6 +64,7 @@ export function stemArabic(word: string, protectedWords?: ReadonlySet<string>): 
   let stem = word;
   for (const prefix of PREFIXES) {
     if (word.length - prefix.text.length >= prefix.minRest && word.startsWith(prefix.text)) {
+      if (prefix.text === 'و' && ROOT_WAW.has(stripSuffixes(word))) break;
       stem = word.slice(prefix.text.length);
       if (protectedWords !== undefined) {
         if (protectedWords.has(stem)) return stem;
@@ -56,6 +77,10 @@ export function stemArabic(word: string, protectedWords?: ReadonlySet<string>): 
     }
   }
 
+  return stripSuffixes(stem);
+}
+
+function stripSuffixes(stem: string): string {
   let end = stem.length;
   strip: for (;;) {
     for (const suffix of SUFFIXES) {

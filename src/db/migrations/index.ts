@@ -11,6 +11,7 @@ import * as m0007 from './0007-comments.js';
 import * as m0008 from './0008-live.js';
 import * as m0009 from './0009-reader-reads.js';
 import * as m0010 from './0010-story-counts.js';
+import * as m0011 from './0011-search-title-vector.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -27,4 +28,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0008-live', up: m0008.up },
   { name: '0009-reader-reads', up: m0009.up },
   { name: '0010-story-counts', up: m0010.up },
+  { name: '0011-search-title-vector', up: m0011.up },
 ];

@@ -42,22 +42,25 @@ export function createSearchRepository(db: Kysely<Database>) {
       ]);
       return [...tags, ...stories, ...authors].map((r) => r.name);
     },
-    /** Names attached to one article (its tags and authors), protected while it is indexed. */
-    async namesOfArticle(articleId: number): Promise<string[]> {
+    /** Names attached to each article (its tags and authors), protected while it is indexed. */
+    async namesOfArticles(articleIds: readonly number[]): Promise<Map<number, string[]>> {
+      const out = new Map<number, string[]>(articleIds.map((id) => [id, []]));
+      if (articleIds.length === 0) return out;
       const [tags, authors] = await Promise.all([
-        db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').where('at.article_id', '=', articleId).execute(),
-        db.selectFrom('article_authors as aa').innerJoin('authors as a', 'a.id', 'aa.author_id').select('a.name').where('aa.article_id', '=', articleId).execute(),
+        db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select(['at.article_id', 't.name']).where('at.article_id', 'in', articleIds).execute(),
+        db.selectFrom('article_authors as aa').innerJoin('authors as a', 'a.id', 'aa.author_id').select(['aa.article_id', 'a.name']).where('aa.article_id', 'in', articleIds).execute(),
       ]);
-      return [...tags, ...authors].map((r) => r.name);
+      for (const r of [...tags, ...authors]) out.get(r.article_id)?.push(r.name);
+      return out;
     },
-    /** The fields the search index reads from an article. */
-    async searchSource(articleId: number) {
-      const r = await db
+    /** The fields the search index reads from some articles (missing ids are absent). */
+    async searchSources(articleIds: readonly number[]) {
+      if (articleIds.length === 0) return [];
+      return db
         .selectFrom('articles')
         .select(['id', 'status', 'section_id', 'type', 'title', 'lead', 'body', 'published_at', 'updated_at'])
-        .where('id', '=', articleId)
-        .executeTakeFirst();
-      return r ?? null;
+        .where('id', 'in', articleIds)
+        .execute();
     },
     /** Ids of published articles after `afterId`, in id order: reindex walks them in batches. */
     async publishedIdsAfter(afterId: number, limit: number): Promise<number[]> {

@@ -93,8 +93,15 @@ export async function loadCandidates(db: Db, ids: readonly number[]): Promise<In
   return ids.map((id) => byId.get(id)).filter((c): c is IndexCandidate => c !== undefined);
 }
 
-export async function deleteDocument(trx: Db | Tx, articleId: number): Promise<void> {
-  await trx.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+/** Ids per statement when a batch names its documents (well under both databases' parameter limits). */
+export const ID_CHUNK = 500;
+/** Document rows per multi-row insert (14 parameters each). */
+export const ROW_CHUNK = 100;
+
+export async function deleteDocuments(trx: Db | Tx, articleIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < articleIds.length; i += ID_CHUNK) {
+    await trx.deleteFrom('search_documents').where('article_id', 'in', articleIds.slice(i, i + ID_CHUNK)).execute();
+  }
 }
 
 function distinctStems(...fields: string[]): Set<string> {
@@ -112,30 +119,47 @@ const TITLE_TOKENS = ' title';
 const LEAD_TOKENS = ' lead';
 const BODY_TOKENS = ' body';
 
-/**
- * Keeps search_terms in step with one document: adds its new stems, takes out the stems of the version it
- * replaces (read here), and moves the totals, all as deltas in one upsert per chunk. Terms go in sorted
- * order so that concurrent writers lock rows in the same order.
- */
+/** Applies term deltas in one statement. Terms arrive sorted, so that concurrent writers lock rows in the same order. */
 export type UpsertTermDeltas = (trx: Db | Tx, terms: readonly string[], deltas: readonly number[]) => Promise<void>;
 
-export async function replaceTerms(trx: Db | Tx, articleId: number, next: IndexDocument | null, upsert: UpsertTermDeltas): Promise<void> {
-  const old = await trx
-    .selectFrom('search_documents')
-    .select(['title_stem', 'lead_stem', 'body_stem', 'title_length', 'lead_length', 'body_length'])
-    .where('article_id', '=', articleId)
-    .executeTakeFirst();
-  const before = old ? distinctStems(old.title_stem, old.lead_stem, old.body_stem) : new Set<string>();
-  // Counted over what the ranking reads: title, lead and the first RANKED_BODY_TOKENS of the body.
-  const row = next ? documentRow(next) : null;
-  const after = row ? distinctStems(row.title_stem, row.lead_stem, row.body_stem) : new Set<string>();
+/**
+ * Keeps search_terms in step with many documents written in one transaction: reads the versions they
+ * replace (or that `remove` drops), adds up every stem's change over the whole batch and applies it in one
+ * upsert per chunk. One statement per batch, not per document: a stem as common as في would otherwise be
+ * updated once per article, and PostgreSQL walks every earlier version of the row made in the transaction.
+ */
+export async function replaceTerms(
+  trx: Db | Tx,
+  next: readonly IndexDocument[],
+  remove: readonly number[],
+  upsert: UpsertTermDeltas,
+): Promise<void> {
+  const ids = [...new Set([...next.map((d) => d.articleId), ...remove])];
   const delta = new Map<string, number>();
-  for (const t of after) if (!before.has(t)) delta.set(t, 1);
-  for (const t of before) if (!after.has(t)) delta.set(t, -1);
-  delta.set(DOCUMENTS, (next ? 1 : 0) - (old ? 1 : 0));
-  delta.set(TITLE_TOKENS, (row?.title_length ?? 0) - (old?.title_length ?? 0));
-  delta.set(LEAD_TOKENS, (row?.lead_length ?? 0) - (old?.lead_length ?? 0));
-  delta.set(BODY_TOKENS, (row?.body_length ?? 0) - (old?.body_length ?? 0));
+  const add = (term: string, d: number) => delta.set(term, (delta.get(term) ?? 0) + d);
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const olds = await trx
+      .selectFrom('search_documents')
+      .select(['title_stem', 'lead_stem', 'body_stem', 'title_length', 'lead_length', 'body_length'])
+      .where('article_id', 'in', ids.slice(i, i + ID_CHUNK))
+      .execute();
+    for (const old of olds) {
+      for (const t of distinctStems(old.title_stem, old.lead_stem, old.body_stem)) add(t, -1);
+      add(DOCUMENTS, -1);
+      add(TITLE_TOKENS, -old.title_length);
+      add(LEAD_TOKENS, -old.lead_length);
+      add(BODY_TOKENS, -old.body_length);
+    }
+  }
+  // Counted over what the ranking reads: title, lead and the first RANKED_BODY_TOKENS of the body.
+  for (const doc of next) {
+    const row = documentRow(doc);
+    for (const t of distinctStems(row.title_stem, row.lead_stem, row.body_stem)) add(t, 1);
+    add(DOCUMENTS, 1);
+    add(TITLE_TOKENS, row.title_length);
+    add(LEAD_TOKENS, row.lead_length);
+    add(BODY_TOKENS, row.body_length);
+  }
   const rows = [...delta].filter(([, d]) => d !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   for (let i = 0; i < rows.length; i += TERM_CHUNK) {
     const chunk = rows.slice(i, i + TERM_CHUNK);

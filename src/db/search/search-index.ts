@@ -15,6 +15,7 @@ export type {
   IndexQuery,
   IndexCandidate,
   IndexStats,
+  MatchScope,
   SearchIndex,
 } from './search-types.js';
 

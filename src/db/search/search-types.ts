@@ -47,6 +47,12 @@ export interface IndexQuery {
   readonly filters: IndexFilters;
 }
 
+/**
+ * Where a query must match: 'all' anywhere; 'title' every positive term within the title; 'rest' the
+ * matches of 'all' that are not matches of 'title'. Exclusions always apply to the whole document.
+ */
+export type MatchScope = 'all' | 'title' | 'rest';
+
 /** A matching document with the stored strings the shared ranking needs. */
 export interface IndexCandidate {
   readonly articleId: number;
@@ -70,15 +76,22 @@ export interface IndexStats {
 }
 
 export interface SearchIndex {
-  /** Inserts or replaces the document of one article (call inside the article's transaction). */
-  write(trx: Db | Tx, doc: IndexDocument): Promise<void>;
-  remove(trx: Db | Tx, articleId: number): Promise<void>;
+  /**
+   * Inserts or replaces the documents of some articles and drops those of others, in a few statements
+   * whatever the number (call inside the articles' transaction; imports and reindex pass hundreds).
+   */
+  update(trx: Db | Tx, docs: readonly IndexDocument[], remove: readonly number[]): Promise<void>;
   /** Empties the index (reindex starts here). */
   clear(trx: Db | Tx): Promise<void>;
-  /** How many documents match: the total shown to readers. */
-  count(query: IndexQuery): Promise<number>;
-  /** Matching documents in the engine's own relevance order, `offset` … `offset + limit`. */
-  candidates(query: IndexQuery, limit: number, offset?: number): Promise<IndexCandidate[]>;
+  /** How many documents match (scope 'all': the total shown to readers). */
+  count(query: IndexQuery, scope?: MatchScope): Promise<number>;
+  /**
+   * Ids of matching documents, newest first (then highest id), `offset` … `offset + limit`. The same order
+   * on every engine: the candidate step never depends on an engine's own relevance score.
+   */
+  matchIds(query: IndexQuery, scope: MatchScope, limit: number, offset?: number): Promise<number[]>;
+  /** The stored strings the shared ranking reads, in the order of `ids`. */
+  load(ids: readonly number[]): Promise<IndexCandidate[]>;
   /** Documents containing each stem (BM25's document frequency); absent stems are missing from the map. */
   termDocuments(stems: readonly string[]): Promise<Map<string, number>>;
   /** Documents counted over the stems starting with `prefix` (may exceed the number of documents). */

@@ -22,7 +22,7 @@ for (const dialect of testDialects()) {
     try {
       const clock = fixedClock(NOW);
       const search = createSearchService({ db: h.db, caps: h.caps, clock });
-      const imports = createImportService({ db: h.db, clock, hooks: { inTransaction: [search.indexArticle], afterCommit: [] }, batchSize: 2 });
+      const imports = createImportService({ db: h.db, clock, hooks: { inTransaction: [search.indexArticle], inTransactionMany: [search.indexArticles], afterCommit: [] }, batchSize: 2 });
       const first = await imports.importLines(lines);
       assert.equal(first.imported, 2);
       assert.equal(first.skipped, 1, 'the repeated external id within the file');

@@ -9,7 +9,7 @@ import { ARTICLE_TYPES, type Block } from '../../domain/index.js';
 import { createRepositories, createSearchRepository, type Db, type Tx } from '../../db/index.js';
 import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
-import { noArticleHooks, runAfterCommit, runInTransaction, type ArticleHooks } from '../publishing/article-hooks.js';
+import { noArticleHooks, runAfterCommit, runInTransactionMany, type ArticleHooks } from '../publishing/article-hooks.js';
 
 const SECTION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
@@ -123,7 +123,6 @@ export function createImportService(deps: { db: Db; clock: Clock; hooks?: Articl
     const tagIds: number[] = [];
     for (const name of new Set(a.tags)) tagIds.push(await repos.tags.ensure(slugify(name) || name, name));
     await repos.articles.setTags(id, tagIds);
-    await runInTransaction(hooks, trx, id);
     return id;
   }
 
@@ -149,6 +148,8 @@ export function createImportService(deps: { db: Db; clock: Clock; hooks?: Articl
             if (id === null) skipped++;
             else created.push(id);
           }
+          // The search index (and any other in-transaction work) for the whole batch at once.
+          await runInTransactionMany(hooks, trx, created);
         });
         imported += created.length;
         for (const articleId of created) await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: null, action: 'create' });

@@ -16,6 +16,11 @@ export interface ArticleWritten {
 export interface ArticleHooks {
   /** Run inside the writing transaction; a failure rolls the whole write back. */
   readonly inTransaction: ReadonlyArray<(trx: Tx, articleId: number) => Promise<void>>;
+  /**
+   * Optional: the same work for many articles written in one transaction (imports), done once for all.
+   * When present, batch writers call these instead of `inTransaction` for each article.
+   */
+  readonly inTransactionMany?: ReadonlyArray<(trx: Tx, articleIds: readonly number[]) => Promise<void>>;
   /** Run after commit; a failure is reported to `onError` and never undoes the write. */
   readonly afterCommit: ReadonlyArray<(event: ArticleWritten) => void | Promise<void>>;
   readonly onError?: (error: unknown, event: ArticleWritten) => void;
@@ -26,6 +31,15 @@ export const noArticleHooks: ArticleHooks = { inTransaction: [], afterCommit: []
 /** Every article-writing operation ends its transaction with this … */
 export async function runInTransaction(hooks: ArticleHooks, trx: Tx, articleId: number): Promise<void> {
   for (const hook of hooks.inTransaction) await hook(trx, articleId);
+}
+
+/** Batch writers (imports) end their transaction with this: the batch hooks, else each article's. */
+export async function runInTransactionMany(hooks: ArticleHooks, trx: Tx, articleIds: readonly number[]): Promise<void> {
+  if (hooks.inTransactionMany !== undefined) {
+    for (const hook of hooks.inTransactionMany) await hook(trx, articleIds);
+    return;
+  }
+  for (const id of articleIds) await runInTransaction(hooks, trx, id);
 }
 
 /** … and calls this once the transaction has committed. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testDialects } from '../../db/index.js';
+import { createSearchIndex, testDialects } from '../../db/index.js';
 import { fixedClock } from '../clock.js';
 import { createCurationService } from '../curation/curation-service.js';
 import { createPublishingService } from '../publishing/publishing-service.js';
@@ -98,6 +98,52 @@ for (const dialect of testDialects()) {
       assert.equal(n, 3);
       const after = await search.search({ q: 'النفط' });
       assert.deepEqual(after.hits.map((x) => [x.id, x.score]), before.hits.map((x) => [x.id, x.score]));
+    });
+
+    await t.test('a hard delete takes the article and its terms out of the index, in its own transaction', async () => {
+      const index = createSearchIndex(h.db, h.caps);
+      const stems = ['ملعب', 'افتتاح', 'مدين', 'نفط'];
+      const statsBefore = await index.stats();
+      const termsBefore = await index.termDocuments(stems);
+      assert.equal(termsBefore.get('ملعب'), 1);
+      const hardDelete = (fail: boolean) =>
+        h.db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('articles').where('id', '=', stadium).execute();
+          if (fail) throw new Error('rolled back');
+        });
+
+      await assert.rejects(hardDelete(true), /rolled back/);
+      assert.deepEqual(await index.stats(), statsBefore, 'a rolled-back delete changes nothing');
+      assert.deepEqual(await index.termDocuments(stems), termsBefore);
+      assert.equal((await search.search({ q: 'الملعب' })).total, 1);
+
+      await hardDelete(false);
+      const statsAfter = await index.stats();
+      assert.equal(statsAfter.documents, statsBefore.documents - 1);
+      assert.ok(statsAfter.titleTokens < statsBefore.titleTokens && statsAfter.bodyTokens < statsBefore.bodyTokens);
+      const termsAfter = await index.termDocuments(stems);
+      assert.equal(termsAfter.get('ملعب'), 0);
+      assert.equal(termsAfter.get('افتتاح'), 0);
+      assert.equal(termsAfter.get('نفط'), termsBefore.get('نفط'), 'other articles\' terms are untouched');
+      assert.equal((await search.search({ q: 'الملعب' })).total, 0);
+      assert.equal((await search.search({ q: 'افتتاح*' })).total, 0);
+
+      // The counts the delete left are the ones a full rebuild computes.
+      const rebuiltStems = [...stems, 'اسعار', 'شرك', 'ارباح'];
+      const kept = await index.termDocuments(rebuiltStems);
+      await search.reindex();
+      assert.deepEqual(await index.stats(), statsAfter);
+      const rebuilt = await index.termDocuments(rebuiltStems);
+      for (const stem of rebuiltStems) assert.equal(kept.get(stem) ?? 0, rebuilt.get(stem) ?? 0, stem);
+    });
+
+    await t.test('indexing many articles at once leaves the same index as one by one', async () => {
+      const index = createSearchIndex(h.db, h.caps);
+      const before = await index.stats();
+      const ranked = await search.search({ q: 'النفط' });
+      await h.db.transaction().execute((trx) => search.indexArticles(trx, [oil, lions, draft, oil]));
+      assert.deepEqual(await index.stats(), before);
+      assert.deepEqual((await search.search({ q: 'النفط' })).hits.map((x) => [x.id, x.score]), ranked.hits.map((x) => [x.id, x.score]));
     });
   });
 }

@@ -16,13 +16,14 @@ import {
   type Capabilities,
   type Db,
   type IndexCandidate,
+  type IndexDocument,
   type IndexFilters,
   type IndexQuery,
   type IndexStats,
   type IndexTerm,
   type Tx,
 } from '../../db/index.js';
-import { createArabicAnalyzer, tokenize, type ArabicAnalyzer } from '../../text/index.js';
+import { createArabicAnalyzer, tokenize, type AnalyzerOptions, type ArabicAnalyzer } from '../../text/index.js';
 import type { Clock } from '../clock.js';
 import { bodyPlainText, buildIndexDocument } from './search-document.js';
 import { parseQuery } from './search-query.js';
@@ -101,6 +102,8 @@ export interface SearchDeps {
   readonly caps: Capabilities;
   readonly clock: Clock;
   readonly ranking?: RankingOptions;
+  /** Another stemmer in place of light10 (the evaluation's side-by-side comparison only). */
+  readonly analyzer?: AnalyzerOptions;
 }
 
 /** Field messages are keys: q → empty | tooLong | garbled | onlyExclusions; other fields → their name. */
@@ -135,7 +138,7 @@ export function createSearchService(deps: SearchDeps) {
   async function currentAnalyzer(executor: Db | Tx): Promise<ArabicAnalyzer> {
     if (analyzer === null || names === null || clock.now() - namesLoadedAt > CACHE_TTL_MS) {
       names = await createSearchRepository(executor).protectedNames();
-      analyzer = createArabicAnalyzer(names);
+      analyzer = createArabicAnalyzer(names, deps.analyzer);
       namesLoadedAt = clock.now();
     }
     return analyzer;
@@ -146,7 +149,7 @@ export function createSearchService(deps: SearchDeps) {
     const missing = extra.filter((name) => tokenize(name).some((t) => !base.protectedWords.has(t.norm)));
     if (missing.length === 0) return base;
     names = [...(names ?? []), ...missing];
-    analyzer = createArabicAnalyzer(names);
+    analyzer = createArabicAnalyzer(names, deps.analyzer);
     return analyzer;
   }
 
@@ -186,42 +189,80 @@ export function createSearchService(deps: SearchDeps) {
     return filters;
   }
 
-  /** The ranked candidates of one page, with the engine doing the matching and the scorer the order. */
-  async function rankedPage(query: IndexQuery, scoring: readonly IndexTerm[], dfs: readonly number[], stats: IndexStats, total: number, page: number) {
+  /**
+   * Matching ids in the candidate order both engines share: title matches first, then the others, newest
+   * first within each. Cheap on both (no engine score is computed) and identical on both, so that the
+   * ranking built on the candidates is the same on SQLite and PostgreSQL at any archive size.
+   */
+  async function orderedIds(query: IndexQuery, limit: number, offset: number): Promise<number[]> {
+    const title = await index.matchIds(query, 'title', limit, offset);
+    if (title.length === limit) return title;
+    const titleTotal = title.length > 0 || offset === 0 ? offset + title.length : await index.count(query, 'title');
+    const rest = await index.matchIds(query, 'rest', limit - title.length, Math.max(0, offset - titleTotal));
+    return [...title, ...rest];
+  }
+
+  /**
+   * The ranked hits of one page: the shared scorer orders the first RERANK_DEPTH candidates (a widened
+   * query's few articles with every word among them); pages past them keep the candidate order.
+   */
+  async function rankedPage(query: IndexQuery, allWords: IndexQuery | null, scoring: readonly IndexTerm[], dfs: readonly number[], stats: IndexStats, total: number, page: number) {
     const offset = (page - 1) * PAGE_SIZE;
     if (offset >= total) return [];
     const deep = offset + PAGE_SIZE > RERANK_DEPTH;
-    const candidates: IndexCandidate[] = deep
-      ? await index.candidates(query, PAGE_SIZE, offset)
-      : await index.candidates(query, Math.min(RERANK_DEPTH, total));
+    let ids: number[];
+    if (deep) ids = await orderedIds(query, PAGE_SIZE, offset);
+    else {
+      const depth = Math.min(RERANK_DEPTH, total);
+      const first = allWords === null ? [] : await index.matchIds(allWords, 'all', MIN_ALL_WORDS_HITS);
+      ids = [...new Set([...first, ...(await orderedIds(query, depth, 0))])].slice(0, depth);
+    }
+    const candidates: IndexCandidate[] = await index.load(ids);
     const ranked = rankCandidates(candidates, scoring, dfs, stats, clock.now(), ranking);
     return deep ? ranked : ranked.slice(offset, offset + PAGE_SIZE);
+  }
+
+  async function indexArticles(trx: Db | Tx, articleIds: readonly number[]): Promise<void> {
+    const ids = [...new Set(articleIds)];
+    if (ids.length === 0) return;
+    const r = createSearchRepository(trx);
+    const docs: IndexDocument[] = [];
+    const remove: number[] = [];
+    const sources = new Map((await r.searchSources(ids)).map((s) => [s.id, s]));
+    const attached = await r.namesOfArticles(ids);
+    const a = await analyzerWith(trx, [...attached.values()].flat());
+    for (const id of ids) {
+      const source = sources.get(id);
+      if (!source || source.status !== 'published') {
+        remove.push(id);
+        continue;
+      }
+      docs.push(
+        buildIndexDocument(
+          {
+            id: source.id,
+            sectionId: source.section_id,
+            type: source.type,
+            publishedAt: source.published_at ?? source.updated_at,
+            title: source.title,
+            lead: source.lead,
+            bodyText: storedBodyText(source.body),
+          },
+          a,
+        ),
+      );
+    }
+    await index.update(trx, docs, remove);
   }
 
   return {
     /** The in-transaction article hook: (re)indexes a published article, drops anything else. */
     async indexArticle(trx: Db | Tx, articleId: number): Promise<void> {
-      const r = createSearchRepository(trx);
-      const source = await r.searchSource(articleId);
-      if (!source || source.status !== 'published') {
-        await index.remove(trx, articleId);
-        return;
-      }
-      const a = await analyzerWith(trx, await r.namesOfArticle(articleId));
-      const doc = buildIndexDocument(
-        {
-          id: source.id,
-          sectionId: source.section_id,
-          type: source.type,
-          publishedAt: source.published_at ?? source.updated_at,
-          title: source.title,
-          lead: source.lead,
-          bodyText: storedBodyText(source.body),
-        },
-        a,
-      );
-      await index.write(trx, doc);
+      await indexArticles(trx, [articleId]);
     },
+
+    /** The same for many articles written in one transaction (imports, reindex): a few statements in all. */
+    indexArticles: (trx: Db | Tx, articleIds: readonly number[]): Promise<void> => indexArticles(trx, articleIds),
 
     async search(params: SearchParams): Promise<SearchResult> {
       const parsed = searchParamsSchema.safeParse(params);
@@ -233,7 +274,8 @@ export function createSearchService(deps: SearchDeps) {
 
       const stats = await index.stats();
       const dfs = await frequencies(terms, a, stats.documents);
-      let query: IndexQuery = { mode: 'all', terms, exclude, filters };
+      const allWords: IndexQuery = { mode: 'all', terms, exclude, filters };
+      let query = allWords;
       let total = await index.count(query);
       if (total < MIN_ALL_WORDS_HITS && terms.length > 1) {
         const selective = terms.filter((_, i) => dfs[i]! <= COMMON_SHARE * stats.documents);
@@ -244,7 +286,7 @@ export function createSearchService(deps: SearchDeps) {
           total = widenedTotal;
         }
       }
-      const ranked = await rankedPage(query, terms, dfs, stats, total, p.page);
+      const ranked = await rankedPage(query, query === allWords ? null : allWords, terms, dfs, stats, total, p.page);
       const sources = new Map((await createSearchRepository(db).hitSources(ranked.map((r) => r.candidate.articleId))).map((s) => [s.id, s]));
       const hits: SearchHit[] = [];
       for (const { candidate, score } of ranked) {
@@ -278,9 +320,7 @@ export function createSearchService(deps: SearchDeps) {
       for (;;) {
         const ids = await r.publishedIdsAfter(after, 500);
         if (ids.length === 0) break;
-        await db.transaction().execute(async (trx) => {
-          for (const id of ids) await this.indexArticle(trx, id);
-        });
+        await db.transaction().execute((trx) => indexArticles(trx, ids));
         done += ids.length;
         after = ids[ids.length - 1]!;
         progress(done, total);

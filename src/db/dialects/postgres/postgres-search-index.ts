@@ -6,7 +6,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../database.js';
 import {
   andAll,
-  deleteDocument,
+  deleteDocuments,
+  ROW_CHUNK,
   documentRow,
   filterConditions,
   loadCandidates,
@@ -16,12 +17,12 @@ import {
   termDocuments,
   type UpsertTermDeltas,
 } from '../../search/search-documents.js';
-import type { IndexDocument, IndexQuery, IndexTerm, SearchIndex } from '../../search/search-types.js';
+import type { IndexDocument, IndexQuery, IndexTerm, MatchScope, SearchIndex } from '../../search/search-types.js';
+
+const EMPTY_FIELD = { surface: [], stems: [] } as const;
 
 /** tsvector positions stop at 16383; later words share the last position (PostgreSQL clamps them too). */
 const MAX_POSITION = 16383;
-// ts_rank weights in the order {D, C, B, A}: body 0.2, lead 0.4, title 1.0.
-const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 
 const NEEDS_ESCAPE = /['\\]/;
 
@@ -68,9 +69,30 @@ export function tsTerm(term: IndexTerm): string {
 }
 
 export function tsQueryText(q: IndexQuery): string {
-  const positive = q.terms.map(tsTerm).join(q.mode === 'all' ? ' & ' : ' | ');
+  const positive = positiveText(q);
   if (q.exclude.length === 0) return positive;
-  return `(${positive}) & !(${q.exclude.map(tsTerm).join(' | ')})`;
+  return `(${positive}) & !(${excludedText(q)})`;
+}
+
+function positiveText(q: IndexQuery): string {
+  return q.terms.map(tsTerm).join(q.mode === 'all' ? ' & ' : ' | ');
+}
+
+function excludedText(q: IndexQuery): string {
+  return q.exclude.map(tsTerm).join(' | ');
+}
+
+/**
+ * The match condition of a scope. The title's own vector answers 'title' from its small GIN index; the
+ * document's vector is read only to check exclusions. Plain word queries need no recheck of either vector.
+ */
+function matchCondition(q: IndexQuery, scope: MatchScope): RawBuilder<unknown> {
+  const anywhere = sql`d.document @@ ${tsQueryText(q)}::tsquery`;
+  const inTitle = sql`d.title_document @@ ${positiveText(q)}::tsquery`;
+  const excluded = q.exclude.length === 0 ? sql`` : sql` and not (d.document @@ ${excludedText(q)}::tsquery)`;
+  if (scope === 'all') return anywhere;
+  if (scope === 'title') return sql`${inTitle}${excluded}`;
+  return sql`${anywhere} and not (${inTitle})`;
 }
 
 /** One statement for all of a document's term deltas: two array parameters, unnested server-side. */
@@ -81,22 +103,23 @@ const upsertTerms: UpsertTermDeltas = async (trx, terms, deltas) => {
 };
 
 export function createPostgresSearchIndex(db: Db): SearchIndex {
-  const where = (q: IndexQuery): RawBuilder<unknown> =>
-    sql`where d.document @@ ${tsQueryText(q)}::tsquery${andAll(filterConditions(q.filters))}`;
+  const where = (q: IndexQuery, scope: MatchScope): RawBuilder<unknown> =>
+    sql`where ${matchCondition(q, scope)}${andAll(filterConditions(q.filters))}`;
 
   return {
-    async write(trx: Db | Tx, doc) {
-      await replaceTerms(trx, doc.articleId, doc, upsertTerms);
-      await deleteDocument(trx, doc.articleId);
-      await trx
-        .insertInto('search_documents')
-        .values({ ...documentRow(doc), document: sql`${tsvectorText(doc)}::tsvector` } as ReturnType<typeof documentRow>)
-        .execute();
-    },
-
-    async remove(trx: Db | Tx, articleId) {
-      await replaceTerms(trx, articleId, null, upsertTerms);
-      await deleteDocument(trx, articleId);
+    async update(trx: Db | Tx, docs, remove) {
+      const ids = [...new Set([...docs.map((d) => d.articleId), ...remove])];
+      if (ids.length === 0) return;
+      await replaceTerms(trx, docs, remove, upsertTerms);
+      await deleteDocuments(trx, ids);
+      for (let i = 0; i < docs.length; i += ROW_CHUNK) {
+        const rows = docs.slice(i, i + ROW_CHUNK).map((doc) => ({
+          ...documentRow(doc),
+          document: sql`${tsvectorText(doc)}::tsvector`,
+          title_document: sql`${tsvectorText({ ...doc, lead: EMPTY_FIELD, body: EMPTY_FIELD })}::tsvector`,
+        }));
+        await trx.insertInto('search_documents').values(rows as unknown as ReturnType<typeof documentRow>[]).execute();
+      }
     },
 
     async clear(trx: Db | Tx) {
@@ -104,17 +127,21 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
       await trx.deleteFrom('search_documents').execute();
     },
 
-    async count(q) {
-      const r = await sql<{ n: number }>`select count(*) as n from search_documents d ${where(q)}`.execute(db);
+    async count(q, scope = 'all') {
+      const r = await sql<{ n: number }>`select count(*) as n from search_documents d ${where(q, scope)}`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
 
-    async candidates(q, limit, offset = 0) {
-      const r = await sql<{ article_id: number }>`select d.article_id from search_documents d ${where(q)}
-        order by ts_rank(${RANK_WEIGHTS}::float4[], d.document, ${tsQueryText(q)}::tsquery) desc, d.published_at desc, d.article_id desc
-        limit ${limit} offset ${offset}`.execute(db);
-      return loadCandidates(db, r.rows.map((row) => row.article_id));
+    async matchIds(q, scope, limit, offset = 0) {
+      // Materialized: the matches come from the GIN index and are then sorted; never a walk down the
+      // published_at index testing each document's vector, which reads (detoasts) every one of them.
+      const r = await sql<{ article_id: number }>`with m as materialized (
+          select d.article_id, d.published_at from search_documents d ${where(q, scope)})
+        select article_id from m order by published_at desc, article_id desc limit ${limit} offset ${offset}`.execute(db);
+      return r.rows.map((row) => row.article_id);
     },
+
+    load: (ids) => loadCandidates(db, ids),
 
     termDocuments: (stems) => termDocuments(db, stems),
     prefixDocuments: (prefix) => prefixDocuments(db, prefix),

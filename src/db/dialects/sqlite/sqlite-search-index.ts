@@ -1,11 +1,13 @@
 // The search index on SQLite: an FTS5 table (unicode61, contentless) over the analyzed token strings of
-// search_documents, with one column per field and form; bm25 with field weights gives the first ranking.
+// search_documents, with one column per field and form (the title's columns answer the title scope).
 // Must not know how text is analyzed or how the service re-ranks candidates.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../database.js';
 import {
   andAll,
-  deleteDocument,
+  deleteDocuments,
+  ID_CHUNK,
+  ROW_CHUNK,
   documentRow,
   filterConditions,
   loadCandidates,
@@ -15,38 +17,43 @@ import {
   termDocuments,
   type UpsertTermDeltas,
 } from '../../search/search-documents.js';
-import type { IndexQuery, IndexTerm, SearchIndex } from '../../search/search-types.js';
+import type { IndexQuery, IndexTerm, MatchScope, SearchIndex } from '../../search/search-types.js';
 
 const SURFACE = '{s_title s_lead s_body}';
 const STEM = '{t_title t_lead t_body}';
 const ALL = '{s_title t_title s_lead t_lead s_body t_body}';
-// bm25 weights in column order s_title, t_title, s_lead, t_lead, s_body, t_body: title above lead above
-// body, the exact form above the stem.
-const BM25 = sql.raw('bm25(search_fts, 6.0, 4.0, 3.0, 2.0, 1.5, 1.0)');
 
 function quoted(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
-/** One term as an FTS5 query expression. */
-export function ftsTerm(term: IndexTerm): string {
+const TITLE_SURFACE = '{s_title}';
+const TITLE_STEM = '{t_title}';
+const TITLE = '{s_title t_title}';
+
+/** One term as an FTS5 query expression, over every field or the title's only. */
+export function ftsTerm(term: IndexTerm, titleOnly = false): string {
+  const [surface, stem, all] = titleOnly ? [TITLE_SURFACE, TITLE_STEM, TITLE] : [SURFACE, STEM, ALL];
   switch (term.kind) {
     case 'word':
       return term.stem === term.surface
-        ? `${ALL} : ${quoted(term.stem)}`
-        : `(${STEM} : ${quoted(term.stem)} OR ${SURFACE} : ${quoted(term.surface)})`;
+        ? `${all} : ${quoted(term.stem)}`
+        : `(${stem} : ${quoted(term.stem)} OR ${surface} : ${quoted(term.surface)})`;
     case 'phrase':
-      return `${SURFACE} : ${quoted(term.surface.join(' '))}`;
+      return `${surface} : ${quoted(term.surface.join(' '))}`;
     case 'prefix':
-      return `${ALL} : ${quoted(term.prefix)} *`;
+      return `${all} : ${quoted(term.prefix)} *`;
   }
 }
 
 /** The whole query as an FTS5 MATCH string: positive terms joined by AND or OR, then NOT the excluded. */
-export function ftsQuery(q: IndexQuery): string {
-  const positive = q.terms.map(ftsTerm).join(q.mode === 'all' ? ' AND ' : ' OR ');
+export function ftsQuery(q: IndexQuery, scope: MatchScope = 'all'): string {
+  const join = q.mode === 'all' ? ' AND ' : ' OR ';
+  const anywhere = q.terms.map((t) => ftsTerm(t)).join(join);
+  const inTitle = q.terms.map((t) => ftsTerm(t, true)).join(join);
+  const positive = scope === 'all' ? anywhere : scope === 'title' ? inTitle : `(${anywhere}) NOT (${inTitle})`;
   if (q.exclude.length === 0) return positive;
-  return `(${positive}) NOT (${q.exclude.map(ftsTerm).join(' OR ')})`;
+  return `(${positive}) NOT (${q.exclude.map((t) => ftsTerm(t)).join(' OR ')})`;
 }
 
 /** One statement for all of a document's term deltas: the pairs travel as a single JSON parameter. */
@@ -62,24 +69,25 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
     sql`from search_fts f join search_documents d on d.article_id = f.rowid where search_fts match ${match}${extra}`;
 
   return {
-    async write(trx: Db | Tx, doc) {
-      const row = documentRow(doc);
-      await replaceTerms(trx, doc.articleId, doc, upsertTerms);
-      await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(trx);
-      await trx
-        .insertInto('search_documents')
-        .values(row)
-        .onConflict((oc) => oc.column('article_id').doUpdateSet(row))
-        .execute();
-      await sql`insert into search_fts (rowid, s_title, t_title, s_lead, t_lead, s_body, t_body)
-        values (${doc.articleId}, ${row.title_surface}, ${row.title_stem}, ${row.lead_surface}, ${row.lead_stem},
-          ${doc.body.surface.join(' ')}, ${doc.body.stems.join(' ')})`.execute(trx);
-    },
-
-    async remove(trx: Db | Tx, articleId) {
-      await replaceTerms(trx, articleId, null, upsertTerms);
-      await sql`delete from search_fts where rowid = ${articleId}`.execute(trx);
-      await deleteDocument(trx, articleId);
+    async update(trx: Db | Tx, docs, remove) {
+      const ids = [...new Set([...docs.map((d) => d.articleId), ...remove])];
+      if (ids.length === 0) return;
+      await replaceTerms(trx, docs, remove, upsertTerms);
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        await sql`delete from search_fts where rowid in (${sql.join(ids.slice(i, i + ID_CHUNK))})`.execute(trx);
+      }
+      await deleteDocuments(trx, ids);
+      for (let i = 0; i < docs.length; i += ROW_CHUNK) {
+        const chunk = docs.slice(i, i + ROW_CHUNK);
+        const rows = chunk.map(documentRow);
+        await trx.insertInto('search_documents').values(rows).execute();
+        // The full-text index holds whole bodies; search_documents only the part the ranking reads.
+        const values = chunk.map(
+          (doc, j) => sql`(${doc.articleId}, ${rows[j]!.title_surface}, ${rows[j]!.title_stem}, ${rows[j]!.lead_surface}, ${rows[j]!.lead_stem},
+            ${doc.body.surface.join(' ')}, ${doc.body.stems.join(' ')})`,
+        );
+        await sql`insert into search_fts (rowid, s_title, t_title, s_lead, t_lead, s_body, t_body) values ${sql.join(values)}`.execute(trx);
+      }
     },
 
     async clear(trx: Db | Tx) {
@@ -88,16 +96,18 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
       await trx.deleteFrom('search_documents').execute();
     },
 
-    async count(q) {
-      const r = await sql<{ n: number }>`select count(*) as n ${from(ftsQuery(q), andAll(filterConditions(q.filters)))}`.execute(db);
+    async count(q, scope = 'all') {
+      const r = await sql<{ n: number }>`select count(*) as n ${from(ftsQuery(q, scope), andAll(filterConditions(q.filters)))}`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
 
-    async candidates(q, limit, offset = 0) {
-      const r = await sql<{ article_id: number }>`select d.article_id ${from(ftsQuery(q), andAll(filterConditions(q.filters)))}
-        order by ${BM25}, d.published_at desc, d.article_id desc limit ${limit} offset ${offset}`.execute(db);
-      return loadCandidates(db, r.rows.map((row) => row.article_id));
+    async matchIds(q, scope, limit, offset = 0) {
+      const r = await sql<{ article_id: number }>`select d.article_id ${from(ftsQuery(q, scope), andAll(filterConditions(q.filters)))}
+        order by d.published_at desc, d.article_id desc limit ${limit} offset ${offset}`.execute(db);
+      return r.rows.map((row) => row.article_id);
     },
+
+    load: (ids) => loadCandidates(db, ids),
 
     termDocuments: (stems) => termDocuments(db, stems),
     prefixDocuments: (prefix) => prefixDocuments(db, prefix),
