@@ -3,6 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { pino } from 'pino';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import {
@@ -24,7 +26,7 @@ import { chooseLiveTransport, createLiveService } from './services/index.js';
 import { createAccountsService, createApiTokenService, createArticleListService, createAuditService, createContentApiService } from './services/index.js';
 import { createCommentService, createModerationService, createReaderService } from './services/index.js';
 import { createArchiveGenerator } from './services/index.js';
-import { buildApp } from './http/index.js';
+import { buildApp, createLifecycle, type Lifecycle, type ReadinessProbe } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
 import { readPasswordFromTerminal, userCommand } from './cli/index.js';
@@ -35,6 +37,8 @@ export interface Minbar {
   readonly database: DatabaseHandle;
   readonly clock: Clock;
   readonly services: ReturnType<typeof createServices>;
+  /** One shared Redis connection when REDIS_URL is set (rate-limit counters, readiness), else null. */
+  readonly redis: Redis | null;
   close(): Promise<void>;
 }
 
@@ -86,20 +90,30 @@ export async function createMinbar(config: Config, clock: Clock = systemClock): 
 /** Builds the services over an already opened, migrated database (tests pass one per dialect). */
 export function assembleMinbar(config: Config, database: DatabaseHandle, clock: Clock = systemClock): Minbar {
   const services = createServices(config, database, clock);
-  const close = async () => {
-    await services.live.close();
-    // Buffered read counts are written before the database goes away.
-    await services.reads.flush();
-    await database.close();
-  };
-  return { config, database, clock, services, close };
+  // Commands fail at once while Redis is away (no offline queue): rate limits then let requests through
+  // and /readyz reports it, rather than requests waiting on a queue.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }) : null;
+  // Errors are reported by /readyz and logged by `serve`; without a listener ioredis would print each one.
+  redis?.on('error', () => {});
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await services.live.close();
+      // Buffered read counts are written before the database goes away.
+      await services.reads.flush();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+      await database.close();
+    })());
+  return { config, database, clock, services, redis, close };
 }
 
 /** The HTTP application of a Minbar instance, not yet listening (tests call `inject`). */
-export async function createApp(minbar: Minbar, options: { logger?: boolean; now?: () => number } = {}) {
+export async function createApp(minbar: Minbar, options: { logger?: boolean; now?: () => number; lifecycle?: Lifecycle } = {}) {
   const logger = options.logger ? pino({ level: minbar.config.logLevel }) : false;
   return buildApp({
     config: minbar.config,
+    health: { probes: readinessProbes(minbar), lifecycle: options.lifecycle ?? createLifecycle() },
+    redis: minbar.redis,
     site: minbar.services.site,
     search: minbar.services.search,
     crops: minbar.services.crops,
@@ -124,6 +138,38 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
   });
 }
 
+/** What /readyz checks: the database answers, its migrations are applied, Redis answers when configured. */
+function readinessProbes(minbar: Minbar): ReadinessProbe[] {
+  let migrated = false;
+  const probes: ReadinessProbe[] = [
+    {
+      name: 'database',
+      check: async () => {
+        await sql`select 1`.execute(minbar.database.db);
+        return null;
+      },
+    },
+    {
+      name: 'migrations',
+      check: async () => {
+        // Migrations only go forward: once all are applied, they stay applied.
+        if (migrated) return null;
+        const pending = await minbar.database.pendingMigrations();
+        migrated = pending.length === 0;
+        return migrated ? null : `${pending.length} pending`;
+      },
+    },
+  ];
+  const redis = minbar.redis;
+  if (redis) {
+    probes.push({
+      name: 'redis',
+      check: async () => ((await redis.ping()) === 'PONG' ? null : 'unexpected reply'),
+    });
+  }
+  return probes;
+}
+
 async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<void> {
   if (!(await minbar.services.site.isEmpty())) return;
   log('Empty database: loading the demo outlet (original Arabic content, generated artwork)…');
@@ -145,22 +191,55 @@ async function seedIfEmpty(minbar: Minbar, log: (s: string) => void): Promise<vo
 }
 
 async function serve(minbar: Minbar): Promise<void> {
-  const app = await createApp(minbar, { logger: true });
+  const lifecycle = createLifecycle();
+  const app = await createApp(minbar, { logger: true, lifecycle });
+  minbar.redis?.on('error', (e: Error) => app.log.warn({ err: e.message }, 'redis connection error'));
+  if (minbar.database.caps.label !== 'SQLite' && !minbar.config.previewSecret) {
+    app.log.warn('PREVIEW_SECRET is not set: preview links signed by this instance open only on this instance');
+  }
   // Scheduled articles are published by this loop; with several processes, each article exactly once.
   const scheduler = createScheduler({
     publishDue: (batch) => minbar.services.publishing.publishDue(batch),
     onPublished: (ids) => app.log.info({ ids }, 'scheduled articles published'),
     onError: (error) => app.log.error(error, 'scheduler pass failed'),
   });
+  // Graceful shutdown: not ready at once (/readyz 503, `Connection: close` on every answer), stop
+  // accepting, end live streams with a short retry so readers reconnect to another instance, let
+  // in-flight requests finish for up to SHUTDOWN_TIMEOUT, then write buffered counts and close the
+  // database and Redis. A second signal, or a drain past the limit plus 5 s, exits at once.
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down: draining requests');
-    await scheduler.stop();
-    await app.close();
-    await minbar.close();
-    process.exit(0);
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting without draining');
+      process.exit(1);
+    }
+    stopping = true;
+    lifecycle.draining = true;
+    const limit = minbar.config.shutdownTimeoutMs;
+    app.log.info({ signal, limitMs: limit }, 'shutting down: draining requests');
+    const force = setTimeout(() => {
+      app.log.warn('drain limit reached: closing the remaining connections');
+      app.server.closeAllConnections();
+    }, limit);
+    force.unref();
+    setTimeout(() => {
+      app.log.error('shutdown did not complete: exiting');
+      process.exit(1);
+    }, limit + 5_000).unref();
+    try {
+      await scheduler.stop();
+      await app.close();
+      clearTimeout(force);
+      await minbar.close();
+      app.log.info('shut down cleanly');
+      process.exit(0);
+    } catch (e) {
+      app.log.error(e, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: minbar.config.port, host: minbar.config.host });
   scheduler.start();
   console.log(`Minbar is serving ${minbar.config.siteName} at ${minbar.config.publicUrl} (${minbar.database.caps.label}).`);
@@ -180,7 +259,7 @@ Commands:
   help           show this help
 
 Settings come from the environment (PORT, HOST, PUBLIC_URL, DATABASE_URL, REDIS_URL, SITE_NAME,
-TIME_ZONE, DIGITS, HIJRI_DATES, DATA_DIR, MEDIA_DIR, LOG_LEVEL, TRUST_PROXY) or a JSON file named by MINBAR_CONFIG.`;
+TIME_ZONE, DIGITS, HIJRI_DATES, DATA_DIR, MEDIA_DIR, LOG_LEVEL, TRUST_PROXY, SHUTDOWN_TIMEOUT) or a JSON file named by MINBAR_CONFIG.`;
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;

@@ -24,6 +24,8 @@ export interface Config {
   readonly previewSecret: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
+  /** On SIGTERM, how long in-flight requests may run before their connections are closed (ms). */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Thrown for any invalid setting; `message` is one sentence naming the setting. */
@@ -87,6 +89,12 @@ const schema = z.object({
     })
     .default('info'),
   TRUST_PROXY: bool.default(false),
+  SHUTDOWN_TIMEOUT: z.coerce
+    .number({ message: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be between 1 and 600 seconds')
+    .max(600, 'must be between 1 and 600 seconds')
+    .default(20),
 });
 
 type RawSettings = Record<string, string | undefined>;
@@ -181,6 +189,7 @@ export function loadConfig(env: RawSettings = process.env): Config {
     previewSecret: s.PREVIEW_SECRET ?? null,
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
+    shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT * 1000,
   };
   return deepFreeze(config);
 }

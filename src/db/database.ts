@@ -5,7 +5,7 @@ import type { Capabilities } from './capabilities.js';
 import type { Database } from './schema.js';
 import { openSqlite, sqliteCapabilities } from './dialects/sqlite/sqlite-connection.js';
 import { openPostgres, postgresCapabilities } from './dialects/postgres/postgres-connection.js';
-import { migrateToLatest, type MigrationReport } from './migrate.js';
+import { migrateToLatest, pendingMigrations, type MigrationReport } from './migrate.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   readonly db: Db;
   readonly caps: Capabilities;
   migrate(): Promise<MigrationReport>;
+  /** Migrations known to this code and not yet applied to the database. */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ function handle(db: Db, caps: Capabilities): DatabaseHandle {
     db,
     caps,
     migrate: () => migrateToLatest(db as unknown as Kysely<unknown>, caps),
+    pendingMigrations: () => pendingMigrations(db as unknown as Kysely<unknown>, caps),
     async close() {
       if (closed) return;
       closed = true;

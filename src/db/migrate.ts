@@ -8,7 +8,7 @@ export interface MigrationReport {
   readonly applied: readonly string[];
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, caps: Capabilities): Promise<MigrationReport> {
+function migrator(db: Kysely<unknown>, caps: Capabilities): Migrator {
   const provider = {
     async getMigrations(): Promise<Record<string, Migration>> {
       const out: Record<string, Migration> = {};
@@ -16,8 +16,17 @@ export async function migrateToLatest(db: Kysely<unknown>, caps: Capabilities): 
       return out;
     },
   };
-  const migrator = new Migrator({ db, provider });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  return new Migrator({ db, provider });
+}
+
+/** Names of the known migrations this database has not applied yet (readiness: an instance started before `minbar migrate`). */
+export async function pendingMigrations(db: Kysely<unknown>, caps: Capabilities): Promise<string[]> {
+  const all = await migrator(db, caps).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, caps: Capabilities): Promise<MigrationReport> {
+  const result: MigrationResultSet = await migrator(db, caps).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);

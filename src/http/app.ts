@@ -25,6 +25,8 @@ import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
 import { previewRoutes } from './preview-routes.js';
 import { apiPlugin } from './api/index.js';
 import type { ContentApiService } from '../services/index.js';
+import type { Redis } from 'ioredis';
+import { createLifecycle, healthRoutes, type HealthOptions } from './health.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -41,6 +43,10 @@ export interface AppDeps {
   readonly content?: ContentApiService;
   /** Reader comments and reader accounts (absent: /comments and /account are not registered). */
   readonly comments?: { readonly comments: CommentService; readonly readers: ReaderService };
+  /** /readyz probes and the draining flag (absent: /readyz checks nothing but draining). */
+  readonly health?: HealthOptions;
+  /** Shared Redis (REDIS_URL): rate-limit counters live there, so every instance counts together. */
+  readonly redis?: Redis | null;
   readonly logger?: FastifyBaseLogger | boolean;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
@@ -109,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.headers(headers);
+    // Draining before shutdown: each answer closes its connection, so keep-alive clients (nginx) go elsewhere.
+    if (deps.health?.lifecycle.draining) reply.header('connection', 'close');
     return payload;
   });
   await registerConditionalGet(app);
@@ -147,13 +155,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendError(req, reply, 'serverError');
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(healthRoutes, deps.health ?? { probes: [], lifecycle: createLifecycle() });
 
   const liveArticle = deps.live ? liveArticleRenderer({ live: deps.live, context, sendError: (req, reply, kind) => sendError(req, reply, kind) }) : undefined;
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind), ...(liveArticle ? { liveArticle } : {}), ...(deps.reads ? { reads: deps.reads } : {}) });
   if (deps.reads) app.addHook('onClose', () => deps.reads!.flush());
   if (deps.live) await app.register(liveRoutes, { live: deps.live, site: deps.site, context, headers, sendError: (req, reply, kind) => sendError(req, reply, kind) });
-  if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl });
+  if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl, ...(deps.redis ? { redis: deps.redis } : {}) });
   await app.register(feedRoutes, { site: deps.site, context });
   if (deps.comments) await app.register(commentRoutes, { ...deps.comments, context, publicUrl: config.publicUrl });
   if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, icon: assets.urls.icon, scripts: assets.urls.scripts ?? {} });

@@ -1,2 +1,3 @@
 // Front door of the HTTP layer: build the Fastify app (tests inject requests; main.ts listens).
 export { buildApp, type AppDeps } from './app.js';
+export { createLifecycle, type Lifecycle, type ReadinessProbe } from './health.js';

@@ -85,6 +85,8 @@ export async function followEvents(url: string, headers: Record<string, string> 
     res,
     frames,
     comments,
+    /** Resolves when the server ends the stream (or it is closed). */
+    ended: done,
     get retry() {
       return retry;
     },

@@ -142,7 +142,9 @@ export const liveRoutes: FastifyPluginAsync<Options> = async (app, { live, site,
       enders.delete(end);
       connection?.close();
     };
+    // The app is closing (a graceful shutdown): a short, spread retry sends the reader to another instance soon.
     const end = () => {
+      write(`: closing\nretry: ${250 + Math.floor(Math.random() * 1000)}\n\n`);
       close();
       res.end();
     };

@@ -3,6 +3,7 @@
 // Must not know how matching or ranking works.
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import { InvalidInput } from '../../domain/index.js';
 import { messages } from '../../i18n/index.js';
 import type { SearchParams, SearchService } from '../../services/index.js';
@@ -23,6 +24,8 @@ interface Options {
   readonly context: ContextFactory;
   readonly publicUrl: string;
   readonly rateLimit?: SearchRateLimit;
+  /** With several instances, the budget is counted in Redis (one per client across the site). */
+  readonly redis?: Redis;
 }
 
 const FIELDS = ['q', 'section', 'story', 'type', 'from', 'to', 'page'] as const;
@@ -41,7 +44,7 @@ function readParams(query: unknown): SearchParams & SearchForm {
   return { q: out['q'] ?? '', ...out } as SearchParams & SearchForm;
 }
 
-export const searchRoutes: FastifyPluginAsync<Options> = async (app, { search, context, publicUrl, rateLimit = SEARCH_RATE_LIMIT }) => {
+export const searchRoutes: FastifyPluginAsync<Options> = async (app, { search, context, publicUrl, rateLimit = SEARCH_RATE_LIMIT, redis }) => {
   const t = messages('ar');
   const errorText = (e: InvalidInput): string => {
     const key = Object.values(e.fields)[0] ?? '';
@@ -53,6 +56,8 @@ export const searchRoutes: FastifyPluginAsync<Options> = async (app, { search, c
     global: true,
     max: rateLimit.max,
     timeWindow: rateLimit.windowMs,
+    // Several instances count in Redis together; if Redis fails, searches are served rather than refused.
+    ...(redis ? { redis, nameSpace: 'minbar:rl:search:', skipOnError: true } : {}),
     errorResponseBuilder: () => ({ statusCode: 429, error: 'Too Many Requests', message: t.search.errors.rateLimited }),
   });
 
