@@ -4,7 +4,6 @@ import { existsSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
-import { sql } from 'kysely';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { openDatabase, type DatabaseHandle } from './db/index.js';
 import {
