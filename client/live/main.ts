@@ -3,6 +3,7 @@
 // move what the reader is reading: scrolled down, they wait behind a "N تحديثات جديدة" button; the title
 // shows (N); screen readers hear a polite summary. Reconnects with jitter; falls back to polling.
 // Every visible string comes from the server-rendered page; entry markup is the server's own rendering.
+import { createBar, type Banner } from '../breaking/bar.js';
 import { backoff, countedMessage } from './live-messages.js';
 
 interface EntryData {
@@ -11,14 +12,13 @@ interface EntryData {
 }
 type Handler = (data: Record<string, unknown>) => void;
 
-const bar = document.querySelector<HTMLElement>('[data-breaking]');
+const barElement = document.querySelector<HTMLElement>('[data-breaking]');
 const blog = document.querySelector<HTMLElement>('[data-live-blog]');
-const eventsUrl = bar?.dataset['events'];
+const eventsUrl = barElement?.dataset['events'];
 
 function start(barEl: HTMLElement, url: string): void {
   let lastId = Number(barEl.dataset['seq'] ?? '0');
-  // Server time minus this browser's clock, for the banner's expiry.
-  const skew = Number(barEl.dataset['now'] ?? Date.now()) - Date.now();
+  const bar = createBar(barEl);
   const baseTitle = document.title;
   const list = blog?.querySelector<HTMLElement>('[data-live-entries]') ?? null;
   const firstPage = blog?.dataset['firstPage'] === 'true';
@@ -30,7 +30,6 @@ function start(barEl: HTMLElement, url: string): void {
   let unseen = 0;
   let announceCount = 0;
   let announceTimer: number | null = null;
-  let expiryTimer: number | null = null;
 
   const fragment = (html: string): Element => {
     const t = document.createElement('template');
@@ -164,6 +163,7 @@ function start(barEl: HTMLElement, url: string): void {
     const notice = blog.querySelector<HTMLElement>('[data-live-notice]');
     if (notice) notice.textContent = d.notice;
     if (d.state === 'ended' && blog.dataset['msgEnded']) announce(blog.dataset['msgEnded']);
+    if (d.state === 'live') bar.onAir(true);
   }
 
   function summary(points: string[]): void {
@@ -178,36 +178,6 @@ function start(barEl: HTMLElement, url: string): void {
       }),
     );
     box.hidden = points.length === 0;
-  }
-
-  function breaking(d: { id: number | null; text?: string; url?: string | null; expiresAt?: number }): void {
-    const text = barEl.querySelector<HTMLElement>('.breaking-bar__text');
-    if (expiryTimer !== null) window.clearTimeout(expiryTimer);
-    if (d.id === null || !d.text || !text) {
-      barEl.hidden = true;
-      return;
-    }
-    const node = d.url ? document.createElement('a') : document.createElement('span');
-    node.className = 'breaking-bar__text';
-    node.textContent = d.text;
-    if (d.url && node instanceof HTMLAnchorElement) node.href = d.url;
-    text.replaceWith(node);
-    barEl.dataset['expiresAt'] = String(d.expiresAt);
-    barEl.hidden = false;
-    scheduleExpiry();
-  }
-
-  function scheduleExpiry(): void {
-    const at = Number(barEl.dataset['expiresAt'] ?? '0');
-    if (!at || barEl.hidden) return;
-    const wait = at - (Date.now() + skew);
-    if (wait <= 0) barEl.hidden = true;
-    else expiryTimer = window.setTimeout(() => (barEl.hidden = true), Math.min(wait, 2 ** 31 - 1));
-  }
-  scheduleExpiry();
-
-  function stream(d: { onAir: boolean }): void {
-    if (d.onAir) document.querySelector('.live-link')?.classList.add('live-link--on');
   }
 
   function reset(): void {
@@ -228,8 +198,11 @@ function start(barEl: HTMLElement, url: string): void {
     pinned: (d) => pinned(d as { id: number | null; html?: string }),
     state: (d) => state(d as { state: string; label: string; notice: string }),
     summary: (d) => summary((d['points'] as string[]) ?? []),
-    breaking: (d) => breaking(d as { id: number | null }),
-    stream: (d) => stream(d as { onAir: boolean }),
+    breaking: (d) => bar.show(d as unknown as Banner),
+    // Only lights the link: another coverage may still be on air when the stream stops.
+    stream: (d) => {
+      if (d['onAir'] === true) bar.onAir(true);
+    },
     comments: (d) => {
       for (const el of document.querySelectorAll<HTMLElement>('[data-live-comments]')) {
         el.textContent = String(d['label'] ?? '');
@@ -301,4 +274,4 @@ function start(barEl: HTMLElement, url: string): void {
   connect();
 }
 
-if (bar && eventsUrl) start(bar, eventsUrl);
+if (barElement && eventsUrl) start(barElement, eventsUrl);

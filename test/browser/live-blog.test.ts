@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../../src/db/index.js';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser.js';
-import { correspondent, deskEditor, loadLiveBlog, paragraph } from '../support/live-fixture.js';
+import { addNewsroomActors, correspondent, deskEditor, loadLiveBlog, paragraph } from '../support/live-fixture.js';
 import { openTestSite, words } from '../support/test-site.js';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
@@ -82,6 +82,47 @@ test('a live blog followed in Chromium while the desk works', { skip: !chromiumA
   await live.setState(deskEditor, blog.blogId, 'ended');
   await page.waitForFunction(() => document.querySelector('[data-live-state-label]')?.textContent === 'انتهت التغطية');
 
+  assert.deepEqual(errors, []);
+});
+
+test('a page opened with nothing live: the breaking bar and the مباشر link arrive within seconds, and go', { skip: !chromiumAvailable() }, async (t) => {
+  const site = await openTestSite(sqlite);
+  t.after(() => site.close());
+  await addNewsroomActors(site);
+  const live = site.minbar.services.live;
+  const base = await listen(site);
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 390, height: 700 }, locale: 'ar' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + '/latest');
+  const bar = page.locator('.breaking-bar');
+  assert.ok(await bar.isHidden());
+  assert.equal(await page.locator('.live-link--on').count(), 0);
+  // The island checks every 5–10 s (answers cacheable for 3 s): every wait below is bounded by that.
+  const soon = { timeout: 20_000 };
+
+  await live.setBreaking(deskEditor, { text: 'عاجل: إغلاق مطار الريحان بسبب العاصفة', url: '/latest', minutes: 30 });
+  await bar.waitFor({ state: 'visible', ...soon });
+  assert.equal(words(await page.locator('.breaking-bar__text').textContent()), 'عاجل: إغلاق مطار الريحان بسبب العاصفة');
+  assert.equal(await page.locator('a.breaking-bar__text').getAttribute('href'), '/latest');
+  await live.clearBreaking(deskEditor);
+  await bar.waitFor({ state: 'hidden', ...soon });
+
+  // A one-minute banner, and a live blog goes on: the header's مباشر lights up.
+  await live.setBreaking(deskEditor, { text: 'عاجل: بدء التغطية المباشرة للعاصفة', minutes: 1 });
+  const sectionId = await site.minbar.services.curation.createSection({ slug: 'weather', name: 'طقس', position: 1 });
+  await site.minbar.services.publishing.createArticle(
+    { sectionId, type: 'live', title: 'مباشر: العاصفة', lead: 'تغطية مباشرة', body: paragraph('تغطية') },
+    { status: 'published', publishedAt: site.clock.now() },
+  );
+  await page.locator('.live-link--on').waitFor(soon);
+  await bar.waitFor({ state: 'visible', ...soon });
+  assert.equal(words(await page.locator('.breaking-bar__text').textContent()), 'عاجل: بدء التغطية المباشرة للعاصفة');
+  // Its minute passes (the site's clock): the bar goes without a reload.
+  site.clock.advance(2 * 60_000);
+  await bar.waitFor({ state: 'hidden', ...soon });
   assert.deepEqual(errors, []);
 });
 

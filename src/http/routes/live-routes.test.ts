@@ -86,6 +86,38 @@ for (const dialect of testDialects()) {
       assert.equal((await home()).querySelector('[data-breaking]')?.hasAttribute('hidden'), true, 'cleared');
     });
 
+    test('/live/status: what every page\'s breaking island asks — one cacheable answer for all readers', async () => {
+      const doc = parse((await get('/latest')).body);
+      const bar = doc.querySelector('[data-breaking]')!;
+      assert.equal(bar.getAttribute('data-status'), '/live/status', 'every reader page can receive the bar');
+      const scripts = [...doc.querySelectorAll('script[type="module"]')].map((s) => s.getAttribute('src') ?? '');
+      assert.equal(scripts.length, 1);
+      assert.match(scripts[0]!, /^\/assets\/breaking\.[0-9a-f]{12}\.js$/);
+      const island = await get(scripts[0]!);
+      assert.equal(island.statusCode, 200);
+      assert.ok(island.rawPayload.length < 2048, `the breaking island stays tiny (${island.rawPayload.length} B)`);
+
+      const quiet = await get('/live/status');
+      assert.equal(quiet.statusCode, 200);
+      assert.equal(quiet.headers['cache-control'], 'public, max-age=3');
+      assert.match(String(quiet.headers['content-type']), /^application\/json/);
+      assert.equal(quiet.json().breaking, null);
+      assert.equal(quiet.json().onAir, true, 'the fixture\'s live blog is on');
+      const etag = String(quiet.headers['etag']);
+      assert.equal((await site.app.inject({ method: 'GET', url: '/live/status', headers: { 'if-none-match': etag } })).statusCode, 304);
+
+      const banner = await live().setBreaking(deskEditor, { text: 'عاجل: إغلاق الطريق الساحلي', url: blog.path, minutes: 5 });
+      const up = await site.app.inject({ method: 'GET', url: '/live/status', headers: { 'if-none-match': etag } });
+      assert.equal(up.statusCode, 200, 'a new banner changes the answer');
+      assert.deepEqual(up.json().breaking, { id: banner.id, text: 'عاجل: إغلاق الطريق الساحلي', url: blog.path, expiresAt: banner.expiresAt });
+      site.clock.advance(6 * 60_000);
+      assert.equal((await get('/live/status')).json().breaking, null, 'expired');
+      await live().setState(deskEditor, blog.blogId, 'ended');
+      assert.equal((await get('/live/status')).json().onAir, false, 'nothing on air once the coverage ends');
+      await live().setState(deskEditor, blog.blogId, 'live');
+      assert.equal((await get('/live/status')).json().onAir, true);
+    });
+
     test('SSE through a real server: live events, exact resume from Last-Event-ID, reset past the log', async () => {
       const reader = await followEvents(`${base}/live/${blog.blogId}/events`);
       assert.equal(reader.res.headers.get('content-type'), 'text/event-stream; charset=utf-8');

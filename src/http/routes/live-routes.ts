@@ -2,6 +2,7 @@
 // for type 'live'), Server-Sent Events (GET /live/events and /live/{id}/events, resuming from
 // Last-Event-ID, heartbeats, one connection per page) and the JSON poll fallback. Renders each event once
 // for all its readers; no SQL and no business rules here.
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { z } from 'zod';
@@ -178,6 +179,22 @@ export const liveRoutes: FastifyPluginAsync<Options> = async (app, { live, site,
       events: r.events.map((e) => ({ id: e.seq, event: e.data.kind, data: eventData({ ...ctx, now: Date.now() }, e) })),
     });
   }
+
+  // What the breaking island asks every few seconds: the banner and whether مباشر is on air. One small
+  // body for every reader (no per-reader field, not even the time), with a strong ETag, cacheable for
+  // 3 s: a CDN or nginx in front answers a crowd; here it costs a cached lookup and a string compare.
+  let status: { body: string; etag: string } | null = null;
+  app.get('/live/status', async (req, reply) => {
+    const chrome = await live.chrome();
+    const body = JSON.stringify({
+      breaking: chrome.breaking ? { id: chrome.breaking.id, text: chrome.breaking.text, url: chrome.breaking.url, expiresAt: chrome.breaking.expiresAt } : null,
+      onAir: chrome.onAir,
+    });
+    if (status?.body !== body) status = { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` };
+    reply.header('cache-control', 'public, max-age=3').header('etag', status.etag).header('content-type', 'application/json; charset=utf-8');
+    if (req.headers['if-none-match'] === status.etag) return reply.code(304).send();
+    return reply.send(status.body);
+  });
 
   const blogId = (req: FastifyRequest<{ Params: { id: string } }>) => parseArticleId(req.params.id);
 
