@@ -8,6 +8,9 @@ import { MEDIA_FIELDS, mediaFromPrefixed, mediaFromRow, mediaSelection } from '.
 
 type Q = Kysely<Database>;
 
+/** Related articles are chosen among each tag's newest this many articles. */
+export const RELATED_CANDIDATES_PER_TAG = 200;
+
 /** A list filter: which published articles belong to the page. */
 export interface ArticleFilter {
   readonly sectionIds?: readonly number[];
@@ -131,22 +134,38 @@ export function createReaderRepository(db: Q) {
     },
 
     /** Articles sharing the most tags with the given ones, newest first among equals. */
+    /**
+     * Articles sharing the most of these tags, newest first among equals. Candidates are each tag's
+     * newest RELATED_CANDIDATES_PER_TAG articles (one index range per tag), so a tag carried by a hundred
+     * thousand articles costs what a small one costs; counting and ordering happen here.
+     */
     async relatedByTags(tagIds: readonly number[], excludeIds: readonly number[], limit: number): Promise<ArticleSummary[]> {
       if (tagIds.length === 0 || limit <= 0) return [];
-      const ranked = await db
-        .selectFrom('article_tags as at')
-        .innerJoin('articles as a', 'a.id', 'at.article_id')
-        .select(['a.id', 'a.published_at'])
-        .select((eb) => eb.fn.countAll<number>().as('shared'))
-        .where('at.tag_id', 'in', [...tagIds])
-        .where('a.status', '=', 'published')
-        .where('a.id', 'not in', excludeIds.length > 0 ? [...excludeIds] : [-1])
-        .groupBy(['a.id', 'a.published_at'])
-        .orderBy('shared', 'desc')
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(limit)
+      const perTag = await Promise.all(
+        [...new Set(tagIds)].map((tagId) =>
+          db
+            .selectFrom('article_tags')
+            .select('article_id')
+            .where('tag_id', '=', tagId)
+            .orderBy('article_id', 'desc')
+            .limit(RELATED_CANDIDATES_PER_TAG)
+            .execute(),
+        ),
+      );
+      const shared = new Map<number, number>();
+      const excluded = new Set(excludeIds);
+      for (const rows of perTag) for (const r of rows) if (!excluded.has(r.article_id)) shared.set(r.article_id, (shared.get(r.article_id) ?? 0) + 1);
+      if (shared.size === 0) return [];
+      const published = await db
+        .selectFrom('articles')
+        .select(['id', 'published_at'])
+        .where('id', 'in', [...shared.keys()])
+        .where('status', '=', 'published')
         .execute();
+      const ranked = published
+        .map((r) => ({ id: r.id, publishedAt: r.published_at ?? 0, shared: shared.get(r.id) ?? 0 }))
+        .sort((a, b) => b.shared - a.shared || b.publishedAt - a.publishedAt || b.id - a.id)
+        .slice(0, limit);
       if (ranked.length === 0) return [];
       const rows = await summaryQuery(db).where('a.id', 'in', ranked.map((r) => r.id)).execute();
       const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
