@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
-import { openDatabase, type DatabaseHandle } from './db/index.js';
+import { dumpDatabase, loadDatabase, openDatabase, siteContent, type DatabaseHandle } from './db/index.js';
 import {
   createCurationService,
   createFileMediaStore,
@@ -29,6 +29,7 @@ import { buildApp, createLifecycle, type Lifecycle, type ReadinessProbe } from '
 import { migrateCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
 import { readPasswordFromTerminal, userCommand } from './cli/index.js';
+import { backupCommand, restoreCommand } from './cli/index.js';
 import { benchDataCommand, parseBenchDataArgs } from './cli/index.js';
 
 export interface Minbar {
@@ -253,6 +254,8 @@ Commands:
   seed --demo    load the fictional demo outlet into an empty database
   import FILE    import articles from a JSON-lines file (one article per line; a second run changes nothing)
   reindex        rebuild the search index from the published articles
+  backup --out DIR|FILE.tar   copy the database (online, while serving) and media, with a manifest
+  restore FROM [--force]      restore a backup into this site (an empty one unless --force), then migrate
   bench:data     fill an empty database with a generated archive: bench:data --articles N [--database-url URL] [--seed S] [--search-index]
   user …         newsroom accounts: user create|set-password|disable|list (minbar user for details)
   help           show this help
@@ -269,6 +272,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
   if (command === 'import' || command === 'reindex') return searchCli(command, rest);
   if (command === 'bench:data') return benchDataCli(rest);
+  if (command === 'backup' || command === 'restore') return backupCli(command, rest);
   if (!['start', 'serve', 'migrate', 'seed', 'user'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -373,5 +377,61 @@ async function benchDataCli(args: readonly string[]): Promise<number> {
         close: () => minbar.close(),
       };
     },
+  });
+}
+
+/** `minbar backup` and `minbar restore`: they open the database without migrating it (restore migrates after). */
+export async function backupCli(
+  command: 'backup' | 'restore',
+  args: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+  io: { log(line: string): void; error(line: string): void } = { log: (s) => console.log(s), error: (s) => console.error(s) },
+): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 78; // EX_CONFIG
+    }
+    throw e;
+  }
+  const target = config.database;
+  const content = async () => {
+    const database = openDatabase(target, { poolSize: 1 });
+    try {
+      return await siteContent(database.db);
+    } finally {
+      await database.close();
+    }
+  };
+  if (command === 'backup') {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    return backupCommand(args, {
+      databaseKind: target.kind,
+      mediaDir: config.mediaDir,
+      minbarVersion: pkg.version,
+      dumpDatabase: (file) => dumpDatabase(target, file),
+      content,
+      now: () => Date.now(),
+      ...io,
+    });
+  }
+  return restoreCommand(args, {
+    databaseKind: target.kind,
+    mediaDir: config.mediaDir,
+    content,
+    loadDatabase: (file, format) => loadDatabase(target, file, format),
+    migrate: async () => {
+      const database = openDatabase(target, { poolSize: 1 });
+      try {
+        return await database.migrate();
+      } finally {
+        await database.close();
+      }
+    },
+    ...io,
   });
 }

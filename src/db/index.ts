@@ -1,6 +1,7 @@
 // Front door of the data layer: open a database, migrate it, and reach its repositories.
 // Only services/, cli/ (for migrate) and main.ts import this module.
 export { openDatabase } from './database.js';
+export { dumpDatabase, loadDatabase, siteContent, databaseFileMissing, type DatabaseDump, type SiteContent } from './backup.js';
 export type { Db, Tx, DatabaseHandle, DatabaseTarget } from './database.js';
 export type { Capabilities } from './capabilities.js';
 export { createRepositories } from './repositories/index.js';
