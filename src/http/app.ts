@@ -113,10 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     };
   };
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.headers(headers);
     // Draining before shutdown: each answer closes its connection, so keep-alive clients (nginx) go elsewhere.
     if (deps.health?.lifecycle.draining) reply.header('connection', 'close');
+    // Behind a proxy, HSTS only on what arrived over https (X-Forwarded-Proto); a browser ignores it over http.
+    if (config.trustProxy && req.protocol !== 'https') reply.removeHeader('strict-transport-security');
     return payload;
   });
   await registerConditionalGet(app);
