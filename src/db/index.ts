@@ -10,4 +10,4 @@ export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticP
 export { testDialects, type TestDialect } from './testing.js';
 export { createSearchIndex } from './search/search-index.js';
 export type { SearchIndex, IndexDocument, IndexedField, IndexTerm, IndexQuery, IndexFilters, IndexCandidate, IndexStats, MatchScope } from './search/search-index.js';
-export { createSearchRepository, type SearchRepository } from './repositories/search-repository.js';
+export { createSearchRepository, type SearchRepository, type ImportedArticle } from './repositories/search-repository.js';

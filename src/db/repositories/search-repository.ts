@@ -1,13 +1,77 @@
 // What search and `minbar import` read and write beyond the article repository: the external id kept with
 // each article, find-or-create of sections and authors, the names the analyzer protects, hit sources.
 import type { Kysely } from 'kysely';
+import type { ArticleType, Block } from '../../domain/index.js';
 import type { Database } from '../schema.js';
+
+/** An article as `minbar import` writes it: published, with its external id, authors and tags resolved. */
+export interface ImportedArticle {
+  readonly externalId: string;
+  readonly slug: string;
+  readonly sectionId: number;
+  readonly type: ArticleType;
+  readonly title: string;
+  readonly lead: string;
+  readonly body: readonly Block[];
+  readonly source: string | null;
+  readonly publishedAt: number;
+  readonly authorIds: readonly number[];
+  readonly tagIds: readonly number[];
+}
 
 export function createSearchRepository(db: Kysely<Database>) {
   return {
     async articleByExternalId(externalId: string): Promise<number | null> {
       const r = await db.selectFrom('articles').select('id').where('external_id', '=', externalId).executeTakeFirst();
       return r?.id ?? null;
+    },
+    /** Which of these external ids are already imported. */
+    async importedExternalIds(externalIds: readonly string[]): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (let i = 0; i < externalIds.length; i += 500) {
+        const rows = await db.selectFrom('articles').select('external_id').where('external_id', 'in', externalIds.slice(i, i + 500)).execute();
+        for (const r of rows) if (r.external_id !== null) out.add(r.external_id);
+      }
+      return out;
+    },
+    /**
+     * Inserts imported articles (published, with their external ids) in multi-row statements and links
+     * their authors and tags; returns the new ids in the order given.
+     */
+    async insertImported(articles: readonly ImportedArticle[]): Promise<number[]> {
+      const ids: number[] = [];
+      for (let i = 0; i < articles.length; i += 100) {
+        const chunk = articles.slice(i, i + 100);
+        const rows = await db
+          .insertInto('articles')
+          .values(
+            chunk.map((a) => ({
+              slug: a.slug,
+              section_id: a.sectionId,
+              type: a.type,
+              status: 'published' as const,
+              title: a.title,
+              lead: a.lead,
+              body: JSON.stringify(a.body),
+              hero_media_id: null,
+              source: a.source,
+              comments_mode: 'open' as const,
+              published_at: a.publishedAt,
+              updated_at: a.publishedAt,
+              created_at: a.publishedAt,
+              external_id: a.externalId,
+            })),
+          )
+          .returning(['id', 'external_id'])
+          .execute();
+        const byExternal = new Map(rows.map((r) => [r.external_id, r.id]));
+        ids.push(...chunk.map((a) => byExternal.get(a.externalId)!));
+      }
+      const authors = articles.flatMap((a, i) => a.authorIds.map((author_id, position) => ({ article_id: ids[i]!, author_id, position })));
+      const tags = articles.flatMap((a, i) => a.tagIds.map((tag_id, position) => ({ article_id: ids[i]!, tag_id, position })));
+      for (let i = 0; i < authors.length; i += 1000) await db.insertInto('article_authors').values(authors.slice(i, i + 1000)).execute();
+      for (let i = 0; i < tags.length; i += 1000) await db.insertInto('article_tags').values(tags.slice(i, i + 1000)).execute();
+      return ids;
     },
     async setExternalId(articleId: number, externalId: string): Promise<void> {
       await db.updateTable('articles').set({ external_id: externalId }).where('id', '=', articleId).execute();

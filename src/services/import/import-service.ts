@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import { ARTICLE_TYPES, type Block } from '../../domain/index.js';
-import { createRepositories, createSearchRepository, type Db, type Tx } from '../../db/index.js';
+import { createRepositories, createSearchRepository, type Db, type ImportedArticle, type Tx } from '../../db/index.js';
 import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
 import { noArticleHooks, runAfterCommit, runInTransactionMany, type ArticleHooks } from '../publishing/article-hooks.js';
@@ -86,44 +86,75 @@ function describe(error: z.ZodError): string {
 }
 
 type Parsed = z.output<typeof importLineSchema>;
+/** Section, author and tag ids by slug, found or created earlier in the same file. */
+interface Known {
+  readonly sections: Map<string, number>;
+  readonly authors: Map<string, number>;
+  readonly tags: Map<string, number>;
+}
 
 export function createImportService(deps: { db: Db; clock: Clock; hooks?: ArticleHooks; batchSize?: number }) {
   const hooks = deps.hooks ?? noArticleHooks;
   const batchSize = deps.batchSize ?? 200;
 
-  async function write(trx: Tx, a: Parsed): Promise<number | null> {
+  /**
+   * Writes one batch in its transaction with a few statements whatever its size (round trips, not rows,
+   * are what an import over a network database pays for): the external ids already imported, then
+   * sections, authors and tags (found or created, remembered for the rest of the file once committed),
+   * the article rows, their links, and the in-transaction hooks (search index) for the whole batch.
+   */
+  async function writeBatch(trx: Tx, articles: readonly Parsed[], known: Known): Promise<{ created: number[]; skipped: number; learned: Known }> {
     const repos = createRepositories(trx);
     const own = createSearchRepository(trx);
-    const externalId = String(a.externalId);
-    if ((await own.articleByExternalId(externalId)) !== null) return null;
+    const learned: Known = { sections: new Map(), authors: new Map(), tags: new Map() };
     const now = deps.clock.now();
-    const section = typeof a.section === 'string' ? { slug: sectionSlugFor(a.section), name: a.section } : a.section;
-    const sectionId = await own.ensureSection(section.slug, section.name, now);
-    const publishedAt = typeof a.publishedAt === 'number' ? a.publishedAt : Date.parse(a.publishedAt);
-    const id = await repos.articles.insert({
-      slug: slugify(a.title) || externalId,
-      sectionId,
-      type: a.type,
-      status: 'published',
-      title: a.title,
-      lead: a.lead,
-      body: bodyBlocks(a.body),
-      heroMediaId: null,
-      source: a.source,
-      commentsMode: 'open',
-      publishedAt,
-      updatedAt: publishedAt,
-      createdAt: publishedAt,
-    });
-    await own.setExternalId(id, externalId);
-    const authorNames = [...new Set([...(a.author ? [a.author] : []), ...(a.authors ?? [])])];
-    const authorIds: number[] = [];
-    for (const name of authorNames) authorIds.push(await own.ensureAuthor(slugify(name) || createHash('sha256').update(name).digest('hex').slice(0, 12), name, now));
-    await repos.articles.setAuthors(id, authorIds);
-    const tagIds: number[] = [];
-    for (const name of new Set(a.tags)) tagIds.push(await repos.tags.ensure(slugify(name) || name, name));
-    await repos.articles.setTags(id, tagIds);
-    return id;
+    const seen = await own.importedExternalIds(articles.map((a) => String(a.externalId)));
+    const lookup = async (kind: keyof Known, key: string, create: () => Promise<number>): Promise<number> => {
+      const id = known[kind].get(key) ?? learned[kind].get(key) ?? (await create());
+      if (!known[kind].has(key)) learned[kind].set(key, id);
+      return id;
+    };
+    const rows: ImportedArticle[] = [];
+    let skipped = 0;
+    for (const a of articles) {
+      const externalId = String(a.externalId);
+      if (seen.has(externalId)) {
+        skipped++;
+        continue;
+      }
+      seen.add(externalId);
+      const section = typeof a.section === 'string' ? { slug: sectionSlugFor(a.section), name: a.section } : a.section;
+      const sectionId = await lookup('sections', section.slug, () => own.ensureSection(section.slug, section.name, now));
+      const authorIds: number[] = [];
+      for (const name of new Set([...(a.author ? [a.author] : []), ...(a.authors ?? [])])) {
+        const slug = slugify(name) || createHash('sha256').update(name).digest('hex').slice(0, 12);
+        const id = await lookup('authors', slug, () => own.ensureAuthor(slug, name, now));
+        if (!authorIds.includes(id)) authorIds.push(id);
+      }
+      const tagIds: number[] = [];
+      for (const name of new Set(a.tags)) {
+        const slug = slugify(name) || name;
+        const id = await lookup('tags', slug, () => repos.tags.ensure(slug, name));
+        if (!tagIds.includes(id)) tagIds.push(id);
+      }
+      rows.push({
+        externalId,
+        slug: slugify(a.title) || externalId,
+        sectionId,
+        type: a.type,
+        title: a.title,
+        lead: a.lead,
+        body: bodyBlocks(a.body),
+        source: a.source,
+        publishedAt: typeof a.publishedAt === 'number' ? a.publishedAt : Date.parse(a.publishedAt),
+        authorIds,
+        tagIds,
+      });
+    }
+    const created = await own.insertImported(rows);
+    // The search index (and any other in-transaction work) for the whole batch at once.
+    await runInTransactionMany(hooks, trx, created);
+    return { created, skipped, learned };
   }
 
   return {
@@ -139,20 +170,15 @@ export function createImportService(deps: { db: Db; clock: Clock; hooks?: Articl
       let batch: { line: number; article: Parsed }[] = [];
       const report = (): ImportReport => ({ lines: lineNo, imported, skipped, errors });
 
+      const known: Known = { sections: new Map(), authors: new Map(), tags: new Map() };
       const flush = async () => {
         if (batch.length === 0) return;
-        const created: number[] = [];
-        await deps.db.transaction().execute(async (trx) => {
-          for (const { article } of batch) {
-            const id = await write(trx, article);
-            if (id === null) skipped++;
-            else created.push(id);
-          }
-          // The search index (and any other in-transaction work) for the whole batch at once.
-          await runInTransactionMany(hooks, trx, created);
-        });
-        imported += created.length;
-        for (const articleId of created) await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: null, action: 'create' });
+        const articles = batch.map((b) => b.article);
+        const done = await deps.db.transaction().execute((trx) => writeBatch(trx, articles, known));
+        for (const kind of ['sections', 'authors', 'tags'] as const) for (const [k, v] of done.learned[kind]) known[kind].set(k, v);
+        imported += done.created.length;
+        skipped += done.skipped;
+        for (const articleId of done.created) await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: null, action: 'create' });
         batch = [];
         progress(report());
       };
