@@ -160,6 +160,8 @@ export const en = {
     help: 'A whole phrase in quotes "…", a word prefix with a star econom*, and a minus before a word to exclude it -sport.',
     results: 'Search results',
     resultCount: plural({ zero: () => 'No results', one: () => 'One result', other: (n) => `${n} results` }),
+    inStory: (title: string) => `Searching within the story “${title}”.`,
+    allStories: 'Search everything',
     widened: 'Too few articles had every word, so articles with some of them were added.',
     noResults: (q: string) => `No results for “${q}”.`,
     noResultsTips: 'Try fewer or more general words, or remove some filters.',

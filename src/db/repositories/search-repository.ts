@@ -25,6 +25,12 @@ export function createSearchRepository(db: Kysely<Database>) {
       const r = await db.selectFrom('articles').select('id').where('external_id', '=', externalId).executeTakeFirst();
       return r?.id ?? null;
     },
+    /** A story named in a search filter, by id or slug. */
+    async storyFilter(idOrSlug: string): Promise<{ id: number; title: string } | null> {
+      const q = db.selectFrom('stories').select(['id', 'title']);
+      const r = await (/^[0-9]{1,15}$/.test(idOrSlug) ? q.where('id', '=', Number(idOrSlug)) : q.where('slug', '=', idOrSlug)).executeTakeFirst();
+      return r ?? null;
+    },
     /** Which of these external ids are already imported. */
     async importedExternalIds(externalIds: readonly string[]): Promise<Set<string>> {
       const out = new Set<string>();

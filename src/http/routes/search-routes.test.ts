@@ -83,6 +83,34 @@ for (const dialect of testDialects()) {
       assert.equal(type.json().error.fields.type, 'نوع المحتوى المطلوب غير معروف.');
     });
 
+    await t.test('the story filter keeps the story\'s articles, says so, and offers the whole archive', async () => {
+      const floods = await curation.createStory({ slug: 'floods', title: 'سيول الساحل' });
+      const inStory = await publishing.createArticle(
+        { sectionId: economy, title: 'خسائر السيول في الأسواق', lead: 'تضررت الأسواق من السيول.', body: [p('قدّر التجار الخسائر.')], storyIds: [floods] },
+        { status: 'published', publishedAt: now - 7_200_000 },
+      );
+      const res = await site.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('الأسواق')}&story=floods` });
+      assert.equal(res.statusCode, 200);
+      const doc = parse(res.body);
+      assert.deepEqual(
+        [...doc.querySelectorAll('ol.search-results h2 a')].map((a) => a.getAttribute('href')?.split('/')[2]),
+        [String(inStory)],
+      );
+      assert.equal(doc.querySelector('input[type="hidden"][name="story"]')?.getAttribute('value'), 'floods');
+      const scope = doc.querySelector('.search-form__scope');
+      assert.ok(words(scope?.textContent).includes('سيول الساحل'));
+      assert.equal(scope?.querySelector('a')?.getAttribute('href'), `/search?q=${encodeURIComponent('الأسواق')}`);
+
+      const byId = await site.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('الأسواق')}&story=${floods}` });
+      assert.deepEqual(byId.json().hits.map((h: { id: number }) => h.id), [inStory]);
+      assert.equal(byId.json().story.title, 'سيول الساحل');
+      for (const story of ['999999', 'no-such-story']) {
+        const missing = await site.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('الأسواق')}&story=${story}` });
+        assert.equal(missing.statusCode, 400, story);
+        assert.equal(missing.json().error.message, 'القصة المطلوبة غير موجودة.');
+      }
+    });
+
     await t.test('searches are rate-limited per client with an Arabic 429', async () => {
       const from = { remoteAddress: '203.0.113.9' };
       let last = await site.app.inject({ method: 'GET', url: '/api/search?q=نفط', ...from });

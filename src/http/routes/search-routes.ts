@@ -101,6 +101,7 @@ export const searchRoutes: FastifyPluginAsync<Options> = async (app, { search, c
         total: r.total,
         page: r.page,
         pages: r.pages,
+        story: r.story ?? null,
         hits: r.hits.map((h) => ({
           id: h.id,
           url: `${publicUrl}${h.url}`,

@@ -95,6 +95,8 @@ export interface SearchResult {
   readonly page: number;
   readonly pages: number;
   readonly hits: readonly SearchHit[];
+  /** The story the search is limited to, when a story filter is set. */
+  readonly story?: { readonly id: number; readonly title: string };
 }
 
 export interface SearchDeps {
@@ -165,20 +167,18 @@ export function createSearchService(deps: SearchDeps) {
     );
   }
 
-  async function resolveFilters(p: z.output<typeof searchParamsSchema>): Promise<IndexFilters> {
+  async function resolveFilters(p: z.output<typeof searchParamsSchema>): Promise<{ filters: IndexFilters; story: { id: number; title: string } | null }> {
     const filters: { -readonly [K in keyof IndexFilters]: IndexFilters[K] } = {};
     if (p.section !== undefined) {
       const section = await repos.sections.bySlug(p.section);
       if (!section) throw new InvalidInput('invalid', { section: 'section' });
       filters.sectionId = section.id;
     }
+    let story: { id: number; title: string } | null = null;
     if (p.story !== undefined) {
-      if (/^[0-9]+$/.test(p.story)) filters.storyId = Number(p.story);
-      else {
-        const story = await repos.stories.bySlug(p.story);
-        if (!story) throw new InvalidInput('invalid', { story: 'story' });
-        filters.storyId = story.id;
-      }
+      story = await createSearchRepository(db).storyFilter(p.story);
+      if (!story) throw new InvalidInput('invalid', { story: 'story' });
+      filters.storyId = story.id;
     }
     if (p.type !== undefined) filters.type = p.type;
     if (p.from !== undefined) filters.from = dayStart(p.from)!;
@@ -186,7 +186,7 @@ export function createSearchService(deps: SearchDeps) {
     if (filters.from !== undefined && filters.to !== undefined && filters.from >= filters.to) {
       throw new InvalidInput('invalid', { to: 'dates' });
     }
-    return filters;
+    return { filters, story };
   }
 
   /**
@@ -270,7 +270,7 @@ export function createSearchService(deps: SearchDeps) {
       const p = parsed.data;
       const a = await currentAnalyzer(db);
       const { terms, exclude } = parseQuery(p.q, a);
-      const filters = await resolveFilters(p);
+      const { filters, story } = await resolveFilters(p);
 
       const stats = await index.stats();
       const dfs = await frequencies(terms, a, stats.documents);
@@ -306,7 +306,7 @@ export function createSearchService(deps: SearchDeps) {
           type: s.type,
         });
       }
-      return { query: p.q.trim(), mode: query.mode, total, page: p.page, pages: Math.ceil(total / PAGE_SIZE), hits };
+      return { query: p.q.trim(), mode: query.mode, total, page: p.page, pages: Math.ceil(total / PAGE_SIZE), hits, ...(story ? { story } : {}) };
     },
 
     /** Rebuilds the whole index from the published articles, in batches of one transaction each. */

@@ -74,6 +74,11 @@ export function SearchPage({ ctx, data }: { ctx: ViewContext; data: SearchPageDa
             {t.help}
           </p>
           {form.story ? <input type="hidden" name="story" value={form.story} /> : null}
+          {result?.story ? (
+            <p class="search-form__scope">
+              {t.inStory(result.story.title)} <a href={searchHref({ ...form, story: undefined }, 1)}>{t.allStories}</a>
+            </p>
+          ) : null}
           <details class="search-form__refine" open={refined}>
             <summary>{t.refine}</summary>
             <div class="search-form__filters">
