@@ -4,12 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import sharp from 'sharp';
+import { execFile } from 'node:child_process';
 import type { AssetUrls } from '../views/index.js';
-import { buildClientBundles } from './client-bundles.js';
+import type { BuiltFile, HeavyAssets } from './asset-worker.js';
 
 export interface Asset {
   readonly url: string;
@@ -25,31 +24,26 @@ function hashed(name: string, ext: string, body: Buffer, type: string): Asset {
   return { url: `/assets/${name}.${h}.${ext}`, body, type };
 }
 
-let islands: Promise<{ entry: Asset; all: Asset[] }> | null = null;
+let heavy: Promise<HeavyAssets> | null = null;
 
-/** The video island and its on-demand hls.js chunk, bundled once per process. */
-function buildIslands(): Promise<{ entry: Asset; all: Asset[] }> {
-  islands ??= build({
-    entryPoints: [join(ROOT, 'client', 'video-player.ts')],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    target: 'es2020',
-    minify: true,
-    write: false,
-    outdir: join(ROOT, 'public', 'build'),
-    entryNames: '[name].[hash]',
-    chunkNames: 'chunk.[hash]',
-    logLevel: 'silent',
-    legalComments: 'none',
-  }).then((r) => {
-    const all = r.outputFiles.map((f) => ({ url: `/assets/${basename(f.path)}`, body: Buffer.from(f.contents), type: 'text/javascript; charset=utf-8' }));
-    const entry = all.find((a) => a.url.startsWith('/assets/video-player.'));
-    if (!entry) throw new Error('esbuild produced no video-player bundle');
-    return { entry, all };
+/**
+ * The islands and the logo, built once per process by `asset-worker.ts` in a child process (esbuild and
+ * sharp stay out of the serving process; under tsx the child runs the TypeScript source the same way).
+ */
+function buildHeavyAssets(): Promise<HeavyAssets> {
+  heavy ??= new Promise<HeavyAssets>((resolve, reject) => {
+    const here = fileURLToPath(import.meta.url);
+    const worker = join(dirname(here), here.endsWith('.ts') ? 'asset-worker.ts' : 'asset-worker.js');
+    const execArgv = here.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    execFile(process.execPath, [...execArgv, worker, ROOT], { maxBuffer: 256 * 1024 * 1024, cwd: ROOT }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`building the client islands failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout) as HeavyAssets);
+    });
   });
-  return islands;
+  return heavy;
 }
+
+const fromBuilt = (f: BuiltFile): Asset => ({ url: f.url, type: f.type, body: Buffer.from(f.body, 'base64') });
 
 /** Loads every asset once at start-up; requests are then answered from memory. */
 export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: string; byUrl: ReadonlyMap<string, Asset> }> {
@@ -67,9 +61,9 @@ export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: stri
   const cssAsset = hashed('site', 'css', Buffer.from(cssText), css.type);
   const iconSvg = readFileSync(join(ROOT, 'public', 'icon.svg'));
   const icon = hashed('icon', 'svg', iconSvg, 'image/svg+xml');
-  // Search engines want a raster publisher logo: the icon drawn at 512×512.
-  const logo = hashed('logo', 'png', await sharp(iconSvg, { density: 800 }).resize(512, 512).png().toBuffer(), 'image/png');
-  const { entry, all: islandFiles } = await buildIslands();
+  const built = await buildHeavyAssets();
+  const logo = fromBuilt(built.logo);
+  const islandFiles = built.islandFiles.map(fromBuilt);
   // The newsroom's own stylesheet, with the same stable font names rewritten.
   let newsroomText = readFileSync(join(ROOT, 'public', 'css', 'newsroom.css'), 'utf8');
   fontFiles.forEach(([name], i) => {
@@ -77,10 +71,10 @@ export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: stri
   });
   const newsroomCss = hashed('newsroom', 'css', Buffer.from(newsroomText), css.type);
   // Islands in client/<name>/main.ts (the newsroom editor, …), by name.
-  const scripts = buildClientBundles(ROOT);
+  const scripts = built.scripts.map((s) => ({ name: s.name, ...fromBuilt(s) }));
   const all = [cssAsset, newsroomCss, ...fonts, icon, logo, ...islandFiles, ...scripts];
   return {
-    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), icon: icon.url, logo: logo.url, videoPlayer: entry.url, scripts: Object.fromEntries(scripts.map((s) => [s.name, s.url])) },
+    urls: { css: cssAsset.url, fonts: fonts.map((f) => f.url), icon: icon.url, logo: logo.url, videoPlayer: built.videoPlayer, scripts: Object.fromEntries(scripts.map((s) => [s.name, s.url])) },
     newsroomCss: newsroomCss.url,
     byUrl: new Map(all.map((a) => [a.url, a])),
   };

@@ -3,6 +3,8 @@
 // Last-Event-ID, heartbeats, one connection per page) and the JSON poll fallback. Renders each event once
 // for all its readers; no SQL and no business rules here.
 import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { z } from 'zod';
@@ -77,6 +79,87 @@ export function eventData(ctx: ViewContext, e: LiveEvent): Record<string, unknow
   }
 }
 
+/** One SSE frame as bytes, both as-is and as an HTTP/1.1 chunk: made once, written to every reader. */
+interface Frame {
+  readonly raw: Buffer;
+  readonly chunked: Buffer;
+}
+
+function sseFrame(text: string): Frame {
+  const raw = Buffer.from(text, 'utf8');
+  return { raw, chunked: Buffer.concat([Buffer.from(`${raw.length.toString(16)}\r\n`, 'latin1'), raw, CRLF]) };
+}
+
+const CRLF = Buffer.from('\r\n', 'latin1');
+const HEARTBEAT = sseFrame(': heartbeat\n\n');
+
+// Writes are batched per socket: a socket is corked at its first write in a tick and every corked socket
+// is uncorked once at the end of it, so a pass that delivers several events makes one write call each.
+const corked: Socket[] = [];
+function uncorkAll(): void {
+  for (const socket of corked) socket.uncork();
+  corked.length = 0;
+}
+
+/**
+ * One reader's event stream. After the response head, frames go straight to the socket (the response's
+ * own framing state is bypassed; `chunked` says whether each frame carries its chunk header). A reader
+ * whose unsent backlog passes MAX_BACKLOG is dropped: it reconnects and resumes from the log.
+ */
+class SseStream {
+  private open = true;
+  private connection: { close(): void } | null = null;
+  private readonly socket: Socket;
+  private readonly chunked: boolean;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly onClose: (s: SseStream) => void,
+  ) {
+    this.socket = res.socket!;
+    this.chunked = (res as ServerResponse & { chunkedEncoding?: boolean }).chunkedEncoding === true;
+    res.on('close', () => this.close());
+  }
+
+  send(f: Frame): void {
+    if (!this.open) return;
+    const socket = this.socket;
+    if (socket.destroyed) return this.close();
+    if (socket.writableLength > MAX_BACKLOG) {
+      socket.destroy();
+      return this.close();
+    }
+    if (socket.writableCorked === 0) {
+      socket.cork();
+      if (corked.push(socket) === 1) process.nextTick(uncorkAll);
+    }
+    socket.write(this.chunked ? f.chunked : f.raw);
+  }
+
+  /** Keeps the hub connection; false when the reader left meanwhile (the connection is closed then). */
+  attach(connection: { close(): void }): boolean {
+    this.connection = connection;
+    if (!this.open) connection.close();
+    return this.open;
+  }
+
+  /** Ends the stream; on a graceful shutdown a short, spread retry sends the reader to another instance soon. */
+  end(closing: boolean): void {
+    if (closing) this.send(sseFrame(`: closing\nretry: ${250 + Math.floor(Math.random() * 1000)}\n\n`));
+    this.close();
+    if (this.socket.writableCorked > 0) this.socket.uncork();
+    this.res.end();
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.connection?.close();
+    this.connection = null;
+    this.onClose(this);
+  }
+}
+
 export const liveRoutes: FastifyPluginAsync<Options> = async (app, { live, site, context, sendError, headers, heartbeatMs = 20_000 }) => {
   // Entries are rendered with the site's messages and formatter: one context, refreshed now and then.
   let baseCtx: { ctx: ViewContext; at: number } | null = null;
@@ -85,30 +168,31 @@ export const liveRoutes: FastifyPluginAsync<Options> = async (app, { live, site,
     return baseCtx.ctx;
   }
 
-  // Each event is serialized once, whatever the number of readers.
-  const rendered = new Map<number, string>();
-  function frame(ctx: ViewContext, e: LiveEvent): string {
-    let s = rendered.get(e.seq);
-    if (s === undefined) {
+  // Each event is serialized once, into bytes, whatever the number of readers: every socket is handed the
+  // same Buffer (with its chunk framing when the response is chunked), so fan-out allocates nothing per reader.
+  const rendered = new Map<number, Frame>();
+  function frame(ctx: ViewContext, e: LiveEvent): Frame {
+    let f = rendered.get(e.seq);
+    if (f === undefined) {
       const data = JSON.stringify(eventData({ ...ctx, now: Date.now() }, e));
-      s = `id: ${e.seq}\nevent: ${e.data.kind}\ndata: ${data}\n\n`;
-      rendered.set(e.seq, s);
+      f = sseFrame(`id: ${e.seq}\nevent: ${e.data.kind}\ndata: ${data}\n\n`);
+      rendered.set(e.seq, f);
       if (rendered.size > RENDERED_EVENTS) rendered.delete(rendered.keys().next().value!);
     }
-    return s;
+    return f;
   }
 
   // One timer for every open stream.
-  const streams = new Set<(chunk: string) => void>();
+  const streams = new Set<SseStream>();
   const beat = setInterval(() => {
-    for (const write of streams) write(': heartbeat\n\n');
+    for (const stream of streams) stream.send(HEARTBEAT);
   }, heartbeatMs);
   beat.unref();
   // Open streams would hold the server open: end them when the app closes (readers reconnect elsewhere).
-  const enders = new Set<() => void>();
+  const opening = new Set<SseStream>();
   app.addHook('preClose', async () => {
     clearInterval(beat);
-    for (const end of enders) end();
+    for (const stream of [...streams, ...opening]) stream.end(true);
   });
 
   async function events(req: FastifyRequest, reply: FastifyReply, articleId: number | null) {
@@ -124,44 +208,25 @@ export const liveRoutes: FastifyPluginAsync<Options> = async (app, { live, site,
       'x-accel-buffering': 'no',
       connection: 'keep-alive',
     });
-    let open = true;
-    const write = (chunk: string) => {
-      if (!open) return;
-      if (res.writableLength > MAX_BACKLOG) {
-        res.destroy();
-        return;
-      }
-      res.write(chunk);
-    };
+    // Headers out now: from here on the stream's bytes go straight to the socket.
+    res.flushHeaders();
+    const stream = new SseStream(res, (s) => {
+      streams.delete(s);
+      opening.delete(s);
+    });
+    opening.add(stream);
     // Browsers reconnect after `retry` ms: spread it so a restart does not bring every reader back at once.
-    write(`retry: ${2000 + Math.floor(Math.random() * 8000)}\n\n`);
-    let connection: { close(): void } | null = null;
-    const close = () => {
-      if (!open) return;
-      open = false;
-      streams.delete(write);
-      enders.delete(end);
-      connection?.close();
-    };
-    // The app is closing (a graceful shutdown): a short, spread retry sends the reader to another instance soon.
-    const end = () => {
-      write(`: closing\nretry: ${250 + Math.floor(Math.random() * 1000)}\n\n`);
-      close();
-      res.end();
-    };
-    enders.add(end);
-    res.on('close', close);
+    stream.send(sseFrame(`retry: ${2000 + Math.floor(Math.random() * 8000)}\n\n`));
     try {
-      connection = await live.connect(articleId, after, {
-        event: (e) => write(frame(ctx, e)),
-        reset: (head) => write(`id: ${head}\nevent: reset\ndata: {}\n\n`),
+      const connection = await live.connect(articleId, after, {
+        event: (e) => stream.send(frame(ctx, e)),
+        reset: (head) => stream.send(sseFrame(`id: ${head}\nevent: reset\ndata: {}\n\n`)),
       });
-      if (!open) connection.close();
-      else streams.add(write);
+      opening.delete(stream);
+      if (stream.attach(connection)) streams.add(stream);
     } catch (e) {
       req.log.error(e, 'live stream could not start');
-      close();
-      res.end();
+      stream.end(false);
     }
   }
 

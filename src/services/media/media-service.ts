@@ -1,7 +1,7 @@
 // The media library: checks a picture by its content, strips metadata, makes width variants in AVIF,
 // WebP and JPEG, records it with caption, alt text, credit and source, and finds it again (search, pages).
 import { randomBytes } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { z } from 'zod';
 import { Forbidden, InvalidInput, NotFound, may, type Actor, type Media, type MediaVariant } from '../../domain/index.js';
 import { createRepositories, type Db, type Tx } from '../../db/index.js';
@@ -69,6 +69,8 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
       if (bytes.length === 0 || bytes.length > maxBytes) {
         throw new InvalidInput('حجم الصورة غير مقبول.', { file: 'حجم الملف يتجاوز الحد المسموح أو الملف فارغ.' });
       }
+      // Loaded on first upload: a reading process never maps sharp's native library.
+      const { default: sharp } = await import('sharp');
       let info: Metadata;
       try {
         info = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();

@@ -2,7 +2,6 @@
 // once, caching the JPEG beside the picture's variants. Knows media files; nothing of HTTP.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { createRepositories, type Db } from '../../db/index.js';
 
 export const CROP_RATIOS = { '16x9': [16, 9], '4x3': [4, 3], '1x1': [1, 1] } as const;
@@ -26,6 +25,8 @@ export function createImageCropService(deps: { db: Db; mediaDir: string }) {
     const [w, h] = CROP_RATIOS[ratio];
     const height = Math.round((width * h) / w);
     const input = await readFile(join(deps.mediaDir, source.key));
+    // Loaded on the first crop (each is made once, then served from disk).
+    const { default: sharp } = await import('sharp');
     const out = await sharp(input)
       .resize({ width, height, fit: 'cover', position: 'attention' })
       .jpeg({ quality: 80, mozjpeg: true })
