@@ -114,24 +114,24 @@ export function createMediaService(deps: { db: Db; store: MediaStore; clock: Clo
       const largest = variants.filter((v) => v.format === 'jpeg').at(-1)!;
       try {
         return await deps.db.transaction().execute(async (trx) => {
-        const repos = createRepositories(trx);
-        const id = await repos.media.insert(
-          {
-            key,
-            mime: 'image/jpeg',
-            width: largest.width,
-            height: largest.height,
-            bytes: largest.bytes,
-            caption: meta.caption,
-            alt: meta.alt,
-            credit: meta.credit,
-            source: meta.source ?? null,
-            variants,
-          },
-          deps.clock.now(),
-        );
-        if (inTransaction) await inTransaction(trx, id);
-        return (await repos.media.byId(id))!;
+          const repos = createRepositories(trx);
+          const id = await repos.media.insert(
+            {
+              key,
+              mime: 'image/jpeg',
+              width: largest.width,
+              height: largest.height,
+              bytes: largest.bytes,
+              caption: meta.caption,
+              alt: meta.alt,
+              credit: meta.credit,
+              source: meta.source ?? null,
+              variants,
+            },
+            deps.clock.now(),
+          );
+          if (inTransaction) await inTransaction(trx, id);
+          return (await repos.media.byId(id))!;
         });
       } catch (e) {
         await deps.store.remove(key);
