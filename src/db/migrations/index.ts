@@ -12,6 +12,7 @@ import * as m0008 from './0008-live.js';
 import * as m0009 from './0009-reader-reads.js';
 import * as m0010 from './0010-story-counts.js';
 import * as m0011 from './0011-search-title-vector.js';
+import * as m0012 from './0012-archive-indexes.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -29,4 +30,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0009-reader-reads', up: m0009.up },
   { name: '0010-story-counts', up: m0010.up },
   { name: '0011-search-title-vector', up: m0011.up },
+  { name: '0012-archive-indexes', up: m0012.up },
 ];

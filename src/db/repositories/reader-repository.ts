@@ -10,6 +10,8 @@ type Q = Kysely<Database>;
 
 /** Related articles are chosen among each tag's newest this many articles. */
 export const RELATED_CANDIDATES_PER_TAG = 200;
+/** A story, tag or author with at most this many links is listed from its links rather than by walking the archive. */
+export const SMALL_SUBJECT_LINKS = 1000;
 
 /** A list filter: which published articles belong to the page. */
 export interface ArticleFilter {
@@ -65,25 +67,48 @@ export interface ArticleVideo {
 }
 
 export function createReaderRepository(db: Q) {
-  function filtered(f: ArticleFilter) {
+  /**
+   * The article ids of a story, tag or author with at most SMALL_SUBJECT_LINKS links (one index range),
+   * or null for a larger one. A small subject's page is read by id and sorted; walking the newest articles
+   * and testing each for the link would read most of a million-article archive to fill a page.
+   */
+  async function smallSubjectIds(f: ArticleFilter): Promise<{ kind: 'story' | 'tag' | 'author'; ids: number[] } | null> {
+    const bounded = SMALL_SUBJECT_LINKS + 1;
+    let kind: 'story' | 'tag' | 'author';
+    let rows: Array<{ article_id: number }>;
+    if (f.storyId !== undefined) {
+      kind = 'story';
+      rows = await db.selectFrom('story_articles').select('article_id').where('story_id', '=', f.storyId).limit(bounded).execute();
+    } else if (f.tagId !== undefined) {
+      kind = 'tag';
+      rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId).limit(bounded).execute();
+    } else if (f.authorId !== undefined) {
+      kind = 'author';
+      rows = await db.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId).limit(bounded).execute();
+    } else return null;
+    return rows.length > SMALL_SUBJECT_LINKS ? null : { kind, ids: rows.map((r) => r.article_id) };
+  }
+
+  function filtered(f: ArticleFilter, small: { kind: 'story' | 'tag' | 'author'; ids: number[] } | null = null) {
     let q = summaryQuery(db).where('a.status', '=', 'published');
+    if (small) q = q.where('a.id', 'in', small.ids.length > 0 ? small.ids : [-1]);
     if (f.sectionIds) q = q.where('a.section_id', 'in', f.sectionIds.length > 0 ? [...f.sectionIds] : [-1]);
     if (f.type) q = q.where('a.type', '=', f.type);
     if (f.since !== undefined) q = q.where('a.published_at', '>=', f.since);
     if (f.excludeIds && f.excludeIds.length > 0) q = q.where('a.id', 'not in', [...f.excludeIds]);
-    if (f.storyId !== undefined) {
+    if (f.storyId !== undefined && small?.kind !== 'story') {
       const id = f.storyId;
       q = q.where(({ exists, selectFrom }) =>
         exists(selectFrom('story_articles as sa').select('sa.article_id').whereRef('sa.article_id', '=', 'a.id').where('sa.story_id', '=', id)),
       );
     }
-    if (f.tagId !== undefined) {
+    if (f.tagId !== undefined && small?.kind !== 'tag') {
       const id = f.tagId;
       q = q.where(({ exists, selectFrom }) =>
         exists(selectFrom('article_tags as at').select('at.article_id').whereRef('at.article_id', '=', 'a.id').where('at.tag_id', '=', id)),
       );
     }
-    if (f.authorId !== undefined) {
+    if (f.authorId !== undefined && small?.kind !== 'author') {
       const id = f.authorId;
       q = q.where(({ exists, selectFrom }) =>
         exists(
@@ -114,7 +139,7 @@ export function createReaderRepository(db: Q) {
   return {
     /** Published articles by keyset on (published_at, id): newest first, or oldest first with `after`. */
     async listArticles(q: KeysetQuery): Promise<ArticleSummary[]> {
-      let query = filtered(q);
+      let query = filtered(q, await smallSubjectIds(q));
       if (q.before) {
         const { publishedAt, id } = q.before;
         query = query.where(({ or, and, eb }) =>
@@ -133,7 +158,6 @@ export function createReaderRepository(db: Q) {
       return rows.map(summaryFromRow);
     },
 
-    /** Articles sharing the most tags with the given ones, newest first among equals. */
     /**
      * Articles sharing the most of these tags, newest first among equals. Candidates are each tag's
      * newest RELATED_CANDIDATES_PER_TAG articles (one index range per tag), so a tag carried by a hundred
