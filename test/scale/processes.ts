@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/index.js';
 import { CLI_OPERATOR } from '../../src/services/index.js';
 import { createMinbar } from '../../src/main.js';
+import { testPicture } from '../support/test-site.js';
 
 const BIN = fileURLToPath(new URL('../../bin/minbar.js', import.meta.url));
 
@@ -91,6 +92,8 @@ export interface Newsroom {
   readonly sectionId: number;
   /** Bearer token of an editor's account: write, publish and schedule through /api/v1/newsroom. */
   readonly token: string;
+  /** A picture in the library (publishing needs a hero picture). */
+  readonly heroMediaId: number;
 }
 
 /** Migrates the database named by `env`, adds a section and an editor with an API token. */
@@ -105,7 +108,9 @@ export async function prepareNewsroom(env: Record<string, string>): Promise<News
       { name: 'مكتب الأخبار', userId: editor.id, scopes: ['articles:read', 'articles:write', 'articles:publish'] },
     );
     const sectionId = await curation.createSection({ slug: 'local', name: 'محليات', position: 1 });
-    return { sectionId, token };
+    const picture = await testPicture(640, 360);
+    const hero = await minbar.services.media.importImage(picture, { caption: 'الوادي', alt: 'صورة الوادي', credit: 'منبر' });
+    return { sectionId, token, heroMediaId: hero.id };
   } finally {
     await minbar.close();
   }
