@@ -25,7 +25,7 @@ import { chooseLiveTransport, createLiveService } from './services/index.js';
 import { createAccountsService, createApiTokenService, createArticleListService, createAuditService, createContentApiService } from './services/index.js';
 import { createCommentService, createModerationService, createReaderService } from './services/index.js';
 import { createArchiveGenerator } from './services/index.js';
-import { buildApp, createLifecycle, type Lifecycle, type ReadinessProbe } from './http/index.js';
+import { buildApp, createLifecycle, type Lifecycle, type ReadinessProbe, type SearchRateLimit } from './http/index.js';
 import { migrateCommand } from './cli/index.js';
 import { importCommand, reindexCommand } from './cli/index.js';
 import { readPasswordFromTerminal, userCommand } from './cli/index.js';
@@ -108,7 +108,7 @@ export function assembleMinbar(config: Config, database: DatabaseHandle, clock: 
 }
 
 /** The HTTP application of a Minbar instance, not yet listening (tests call `inject`). */
-export async function createApp(minbar: Minbar, options: { logger?: boolean; now?: () => number; lifecycle?: Lifecycle } = {}) {
+export async function createApp(minbar: Minbar, options: { logger?: boolean; now?: () => number; lifecycle?: Lifecycle; searchRateLimit?: SearchRateLimit } = {}) {
   const logger = options.logger ? pino({ level: minbar.config.logLevel }) : false;
   return buildApp({
     config: minbar.config,
@@ -135,6 +135,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
     comments: { comments: minbar.services.comments, readers: minbar.services.readers },
     logger,
     now: options.now ?? (() => minbar.clock.now()),
+    ...(options.searchRateLimit ? { searchRateLimit: options.searchRateLimit } : {}),
   });
 }
 

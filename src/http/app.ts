@@ -13,7 +13,7 @@ import type { ContextFactory } from './context-factory.js';
 import { feedRoutes } from './routes/feed-routes.js';
 import { seoRoutes } from './routes/seo-routes.js';
 import { siteRoutes } from './routes/site-routes.js';
-import { searchRoutes } from './routes/search-routes.js';
+import { searchRoutes, type SearchRateLimit } from './routes/search-routes.js';
 import { commentRoutes } from './routes/comment-routes.js';
 import type { CommentService, ReaderService } from '../services/index.js';
 import type { SearchService } from '../services/index.js';
@@ -48,6 +48,8 @@ export interface AppDeps {
   /** Shared Redis (REDIS_URL): rate-limit counters live there, so every instance counts together. */
   readonly redis?: Redis | null;
   readonly logger?: FastifyBaseLogger | boolean;
+  /** The search routes' per-client budget (default 30 a minute); the sqlmap harness lifts it. */
+  readonly searchRateLimit?: SearchRateLimit;
   /** Request time source, for tests with a fixed clock. */
   readonly now?: () => number;
 }
@@ -163,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(siteRoutes, { site: deps.site, context, sendError: (req, reply, kind) => sendError(req, reply, kind), ...(liveArticle ? { liveArticle } : {}), ...(deps.reads ? { reads: deps.reads } : {}) });
   if (deps.reads) app.addHook('onClose', () => deps.reads!.flush());
   if (deps.live) await app.register(liveRoutes, { live: deps.live, site: deps.site, context, headers, sendError: (req, reply, kind) => sendError(req, reply, kind) });
-  if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl, ...(deps.redis ? { redis: deps.redis } : {}) });
+  if (deps.search) await app.register(searchRoutes, { search: deps.search, context, publicUrl: config.publicUrl, ...(deps.searchRateLimit ? { rateLimit: deps.searchRateLimit } : {}), ...(deps.redis ? { redis: deps.redis } : {}) });
   await app.register(feedRoutes, { site: deps.site, context });
   if (deps.comments) await app.register(commentRoutes, { ...deps.comments, context, publicUrl: config.publicUrl });
   if (deps.newsroom) await app.register(newsroomPlugin, { ...deps.newsroom, config, now, css: assets.newsroomCss, icon: assets.urls.icon, scripts: assets.urls.scripts ?? {} });
