@@ -85,6 +85,36 @@ test('a live blog followed in Chromium while the desk works', { skip: !chromiumA
   assert.deepEqual(errors, []);
 });
 
+test('two browsers follow one live blog; cut off mid-stream, they get exactly what they missed', { skip: !chromiumAvailable() }, async (t) => {
+  const site = await openTestSite(sqlite);
+  t.after(() => site.close());
+  const blog = await loadLiveBlog(site);
+  const live = site.minbar.services.live;
+  const first = await live.postEntry(correspondent, blog.blogId, { body: paragraph('بداية التغطية') });
+  const base = await listen(site);
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const pages = await Promise.all([0, 1].map(async () => (await browser.newContext({ viewport: { width: 390, height: 700 }, locale: 'ar' })).newPage()));
+  for (const page of pages) await page.goto(base + blog.path);
+  await waitFor(() => live.hub.connections >= 2);
+  // Every reader's connection drops (a proxy restart); the desk keeps working meanwhile.
+  site.app.server.closeAllConnections();
+  await waitFor(() => live.hub.connections === 0);
+  site.clock.advance(60_000);
+  const missed = await live.postEntry(correspondent, blog.blogId, { body: paragraph('تحديث فاته القراء') });
+  await live.editEntry(deskEditor, first.id, { body: paragraph('بداية التغطية من الميناء') });
+  const gone = await live.postEntry(correspondent, blog.blogId, { body: paragraph('نُشر خطأً') });
+  await live.deleteEntry(deskEditor, gone.id);
+  for (const page of pages) {
+    // EventSource reconnects by itself (retry 2–10 s) with Last-Event-ID: the missed events, once each.
+    await page.locator(`#entry-${missed.id}`).waitFor({ timeout: 20_000 });
+    await page.locator(`#entry-${first.id} .live-entry__edited`).waitFor();
+    assert.equal(await page.locator(`#entry-${missed.id}`).count(), 1, 'no duplicate');
+    assert.equal(await page.locator(`#entry-${gone.id}`).count(), 0, 'the deleted entry never shows');
+    assert.deepEqual(await page.locator('[data-live-entries] .live-entry').evaluateAll((els) => els.map((e) => e.id)), [`entry-${missed.id}`, `entry-${first.id}`]);
+  }
+});
+
 test('a page opened with nothing live: the breaking bar and the مباشر link arrive within seconds, and go', { skip: !chromiumAvailable() }, async (t) => {
   const site = await openTestSite(sqlite);
   t.after(() => site.close());
