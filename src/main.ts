@@ -17,6 +17,9 @@ import {
   createArticleVideoService,
   createImageCropService,
   createReadCounter,
+  createPurgeBus,
+  articlePurgeHooks,
+  pageTags,
   systemClock,
   type Clock,
 } from './services/index.js';
@@ -48,25 +51,57 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
   const search = createSearchService({ db, caps: database.caps, clock });
   // Live coverage: events fan out through Redis, else LISTEN/NOTIFY, else this process's memory.
   const transport = chooseLiveTransport({ redisUrl: config.redisUrl, listenNotify: database.caps.listenNotify, databaseUrl: config.database.url });
-  const live = createLiveService({ db, clock, transport });
+  // Page purges: this instance's page cache at once, other instances through Redis, a CDN by webhook.
+  const purges = createPurgeBus({ redisUrl: config.redisUrl, webhookUrls: config.purgeWebhookUrls });
+  // The breaking bar and مباشر are in every page's chrome.
+  const live = purgingAfter(createLiveService({ db, clock, transport }), purges, {
+    setBreaking: () => [pageTags.chrome],
+    clearBreaking: () => [pageTags.chrome],
+    setState: () => [pageTags.chrome],
+    configureStream: () => [pageTags.chrome],
+  });
+  const purgeHooks = articlePurgeHooks(db, purges);
   const hooks: ArticleHooks = {
+    beforeWrite: purgeHooks.beforeWrite ?? [],
     inTransaction: [search.indexArticle],
     inTransactionMany: [search.indexArticles],
-    afterCommit: [() => live.invalidateChrome()],
+    afterCommit: [() => live.invalidateChrome(), ...purgeHooks.afterCommit],
   };
   // … and a live blog's readers get its comment count after each comment change.
   const commentHooks: ArticleHooks = { inTransaction: [], afterCommit: [...hooks.afterCommit, (e) => live.commentsChanged(e.articleId)] };
+  const site = createSiteService({ db, clock });
+  purges.subscribe((tags) => {
+    if (tags.includes(pageTags.chrome)) site.invalidateChrome();
+  });
   return {
-    site: createSiteService({ db, clock }),
-    pages: createStaticPageService({ db, clock }),
-    videos: createArticleVideoService({ db, clock }),
+    purges,
+    site,
+    pages: purgingAfter(createStaticPageService({ db, clock }), purges, {
+      save: ([input]) => [pageTags.page(input.slug), pageTags.chrome, pageTags.sitemaps],
+    }),
+    videos: purgingAfter(createArticleVideoService({ db, clock }), purges, { attach: ([articleId]) => [pageTags.article(articleId)] }),
     crops: createImageCropService({ db, mediaDir: config.mediaDir }),
     reads: createReadCounter({ db, clock }),
     publishing: createPublishingService({ db, clock, hooks }),
     search,
     live,
     imports: createImportService({ db, clock, hooks }),
-    curation: createCurationService({ db, clock }),
+    // Curation changes the chrome of every page (sections, channels, menus, stories strip) or the home page.
+    curation: purgingAfter(createCurationService({ db, clock }), purges, {
+      setHome: () => [pageTags.home],
+      saveSection: (_args, id) => [pageTags.section(id), pageTags.chrome, pageTags.home, pageTags.feeds, pageTags.sitemaps],
+      orderSections: () => [pageTags.chrome, pageTags.home],
+      saveStory: (_args, id) => [pageTags.story(id), pageTags.chrome, pageTags.home, pageTags.feeds, pageTags.sitemaps],
+      orderStrip: () => [pageTags.chrome, pageTags.home],
+      saveChannel: () => [pageTags.chrome],
+      deleteChannel: () => [pageTags.chrome],
+      saveMenuItem: () => [pageTags.chrome],
+      deleteMenuItem: () => [pageTags.chrome],
+      createSection: () => [pageTags.chrome, pageTags.sitemaps],
+      createStory: () => [pageTags.chrome, pageTags.sitemaps],
+      createChannel: () => [pageTags.chrome],
+      importApprovedComment: ([input]) => [pageTags.article(input.articleId)],
+    }),
     media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }),
     accounts: createAccountsService({ db, clock, issuer: config.siteName }),
     apiTokens: createApiTokenService({ db, clock }),
@@ -75,9 +110,28 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
     content: createContentApiService({ db }),
     // Comment approvals change article pages: they follow the article hooks' after-commit work (caches).
     comments: createCommentService({ db, clock, hooks: commentHooks }),
-    moderation: createModerationService({ db, clock, hooks: commentHooks }),
+    // The comments mode in force shows on article pages: a settings change reaches every page.
+    moderation: purgingAfter(createModerationService({ db, clock, hooks: commentHooks }), purges, {
+      saveSettings: () => [pageTags.chrome],
+    }),
     readers: createReaderService({ db, clock }),
   };
+}
+
+type Methods<S> = { [K in keyof S]: S[K] extends (...args: infer A) => Promise<infer R> ? (args: A, result: R) => readonly string[] : never };
+
+/** Wraps a service so the named write methods purge the tags their rule returns once they succeed. */
+function purgingAfter<S extends object>(service: S, purges: { purge(tags: readonly string[]): void }, rules: Partial<Methods<S>>): S {
+  const wrapped = { ...service } as Record<string, unknown>;
+  for (const [name, rule] of Object.entries(rules) as Array<[string, (args: unknown[], result: unknown) => readonly string[]]>) {
+    const method = (service as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!;
+    wrapped[name] = async (...args: unknown[]) => {
+      const result = await method.apply(service, args);
+      purges.purge(rule(args, result));
+      return result;
+    };
+  }
+  return wrapped as S;
 }
 
 /** Opens the database, applies migrations and builds the services. */
@@ -99,6 +153,7 @@ export function assembleMinbar(config: Config, database: DatabaseHandle, clock: 
   const close = () =>
     (closing ??= (async () => {
       await services.live.close();
+      await services.purges.close();
       // Buffered read counts are written before the database goes away.
       await services.reads.flush();
       if (redis) await redis.quit().catch(() => redis.disconnect());
@@ -133,6 +188,7 @@ export async function createApp(minbar: Minbar, options: { logger?: boolean; now
     },
     content: minbar.services.content,
     comments: { comments: minbar.services.comments, readers: minbar.services.readers },
+    purges: minbar.services.purges,
     logger,
     now: options.now ?? (() => minbar.clock.now()),
     ...(options.searchRateLimit ? { searchRateLimit: options.searchRateLimit } : {}),

@@ -26,6 +26,10 @@ export interface Config {
   readonly trustProxy: boolean;
   /** On SIGTERM, how long in-flight requests may run before their connections are closed (ms). */
   readonly shutdownTimeoutMs: number;
+  /** Bytes of rendered pages kept in memory by the page cache (0: no page cache). */
+  readonly pageCacheBytes: number;
+  /** CDN or caching-proxy purge endpoints, each POSTed the purged tags. */
+  readonly purgeWebhookUrls: readonly string[];
 }
 
 /** Thrown for any invalid setting; `message` is one sentence naming the setting. */
@@ -95,6 +99,17 @@ const schema = z.object({
     .min(1, 'must be between 1 and 600 seconds')
     .max(600, 'must be between 1 and 600 seconds')
     .default(20),
+  PAGE_CACHE_MB: z.coerce
+    .number({ message: 'must be a whole number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(0, 'must be 0 (off) or more')
+    .max(16384, 'must be at most 16384')
+    .default(64),
+  PURGE_WEBHOOK_URL: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: 'must be one or more http(s) URLs separated by commas' })))
+    .optional(),
 });
 
 type RawSettings = Record<string, string | undefined>;
@@ -190,6 +205,8 @@ export function loadConfig(env: RawSettings = process.env): Config {
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT * 1000,
+    pageCacheBytes: s.PAGE_CACHE_MB * 1024 * 1024,
+    purgeWebhookUrls: s.PURGE_WEBHOOK_URL ?? [],
   };
   return deepFreeze(config);
 }

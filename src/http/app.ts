@@ -27,6 +27,9 @@ import { apiPlugin } from './api/index.js';
 import type { ContentApiService } from '../services/index.js';
 import type { Redis } from 'ioredis';
 import { createLifecycle, healthRoutes, type HealthOptions } from './health.js';
+import type { PurgeBus } from '../services/index.js';
+import { countRead } from './routes/site-routes.js';
+import { createPageCache, expireBy, registerPageCache } from './page-cache.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -47,6 +50,8 @@ export interface AppDeps {
   readonly health?: HealthOptions;
   /** Shared Redis (REDIS_URL): rate-limit counters live there, so every instance counts together. */
   readonly redis?: Redis | null;
+  /** Purges for the page cache (this instance's writes and, through Redis, the others'). */
+  readonly purges?: Pick<PurgeBus, 'subscribe'>;
   readonly logger?: FastifyBaseLogger | boolean;
   /** The search routes' per-client budget (default 30 a minute); the sqlmap harness lifts it. */
   readonly searchRateLimit?: SearchRateLimit;
@@ -93,8 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const assets = await loadAssets();
   const fmt = createFormatter({ locale, timeZone: config.timeZone, digits: config.digits, hijri: config.hijriDates });
 
-  const context: ContextFactory = async () => {
+  const context: ContextFactory = async (request) => {
     const [chrome, liveChrome] = await Promise.all([deps.site.chrome(), deps.live?.chrome()]);
+    if (liveChrome?.breaking) expireBy(request, liveChrome.breaking.expiresAt);
     return {
       siteName: config.siteName,
       publicUrl: config.publicUrl,
@@ -123,6 +129,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (config.trustProxy && req.protocol !== 'https') reply.removeHeader('strict-transport-security');
     return payload;
   });
+  // Rendered pages kept in memory, purged by tag (page-cache.ts): between the headers and the ETag.
+  if (config.pageCacheBytes > 0) {
+    const cache = createPageCache({ maxBytes: config.pageCacheBytes, now });
+    registerPageCache(app, { cache, ...(deps.reads ? { onHit: (req, meta) => meta.articleRead && countRead(deps.reads!, req, meta.articleRead) } : {}) });
+    const unsubscribe = deps.purges?.subscribe((tags) => cache.purge(tags));
+    if (unsubscribe) app.addHook('onClose', async () => void unsubscribe());
+  }
   await registerConditionalGet(app);
 
   app.get('/assets/:file', (req: FastifyRequest<{ Params: { file: string } }>, reply) => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const CACHEABLE = /^(text\/html|text\/plain|application\/(rss\+)?xml)/;
 
@@ -14,21 +14,24 @@ function etagMatches(header: string, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
+/** Whether the client's copy (If-None-Match, else If-Modified-Since) is the current one. */
+export function isFresh(req: FastifyRequest, etag: string, lastModified: unknown): boolean {
+  const inm = req.headers['if-none-match'];
+  const ims = req.headers['if-modified-since'];
+  return inm ? etagMatches(inm, etag) : Boolean(ims && typeof lastModified === 'string' && Date.parse(ims) >= Date.parse(lastModified));
+}
+
 /** Registers the ETag/304 hook, then compression (so the hash is of the uncompressed body). */
 export async function registerConditionalGet(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (req, reply, payload) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (!CACHEABLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    const etag = `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 22)}"`;
+    // The page cache has already hashed the pages it stores.
+    const given = reply.getHeader('etag');
+    const etag = typeof given === 'string' ? given : `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 22)}"`;
     reply.header('etag', etag);
-    const inm = req.headers['if-none-match'];
-    const ims = req.headers['if-modified-since'];
-    const lastModified = reply.getHeader('last-modified');
-    const fresh = inm
-      ? etagMatches(inm, etag)
-      : Boolean(ims && typeof lastModified === 'string' && Date.parse(ims) >= Date.parse(lastModified));
-    if (!fresh) return payload;
+    if (!isFresh(req, etag, reply.getHeader('last-modified'))) return payload;
     reply.code(304);
     reply.removeHeader('content-length');
     return '';

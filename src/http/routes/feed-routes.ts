@@ -2,10 +2,11 @@
 // (/stories/{slug}/rss.xml), with Last-Modified (ETag and 304 come from conditional-get).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound, sectionPath, storyPath } from '../../domain/index.js';
-import type { FeedData, SiteService } from '../../services/index.js';
+import { pageTags, type FeedData, type SiteService } from '../../services/index.js';
 import { renderRss } from '../../views/index.js';
 import { httpDate } from '../conditional-get.js';
 import type { ContextFactory } from '../context-factory.js';
+import { publicCacheControl, tagPage } from '../page-cache.js';
 
 interface Options {
   readonly site: SiteService;
@@ -27,9 +28,11 @@ export const feedRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
           : [ctx.siteName, `${ctx.siteName} — ${ctx.t.site.latest}`, '/'];
     const body = renderRss(ctx, { title, description, pagePath, feedPath: req.url.split('?')[0]!, articles: feed.articles, lastModified: feed.lastModified });
     if (feed.lastModified !== null) reply.header('last-modified', httpDate(feed.lastModified));
+    const subject = s.kind === 'section' ? [pageTags.section(s.section.id)] : s.kind === 'story' ? [pageTags.story(s.story.id)] : [];
+    tagPage(reply, [pageTags.feeds, ...subject, ...feed.articles.map((a) => pageTags.article(a.id))]);
     return reply
       .header('content-type', 'application/rss+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=300, stale-while-revalidate=600')
+      .header('cache-control', publicCacheControl(300, 300, 600))
       .send(body);
   }
 

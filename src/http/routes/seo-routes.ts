@@ -3,10 +3,11 @@
 // and 1:1 picture crops that structured data names. Last-Modified on all; ETag/304 from conditional-get.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound, articlePath, authorPath, sectionPath, storyPath, tagPath } from '../../domain/index.js';
-import { CROP_RATIOS, CROP_WIDTHS, type CropRatio, type ImageCropService, type SiteService } from '../../services/index.js';
+import { CROP_RATIOS, CROP_WIDTHS, pageTags, type CropRatio, type ImageCropService, type SiteService } from '../../services/index.js';
 import { renderNewsSitemap, renderRobots, renderSitemapIndex, renderUrlSet, type SitemapUrl } from '../../views/index.js';
 import { httpDate } from '../conditional-get.js';
 import type { ContextFactory } from '../context-factory.js';
+import { publicCacheControl, tagPage } from '../page-cache.js';
 
 interface Options {
   readonly site: SiteService;
@@ -14,11 +15,13 @@ interface Options {
   readonly crops?: ImageCropService;
 }
 
+/** Sitemaps change with every publication and are purged then ('sitemaps'). */
 function xml(reply: FastifyReply, body: string, lastModified: number | null, maxAge: number) {
   if (lastModified !== null) reply.header('last-modified', httpDate(lastModified));
+  tagPage(reply, [pageTags.sitemaps]);
   return reply
     .header('content-type', 'application/xml; charset=utf-8')
-    .header('cache-control', `public, max-age=${maxAge}`)
+    .header('cache-control', publicCacheControl(maxAge, maxAge))
     .send(body);
 }
 

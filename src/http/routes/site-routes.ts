@@ -4,10 +4,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput, articlePath, authorPath, parseArticleId, sectionPath, storyPath, tagPath } from '../../domain/index.js';
-import type { ArticlePageData, PageRequest, ReadCounter, SiteService } from '../../services/index.js';
+import { pageTags, type ArticlePageData, type HomeData, type ListPageData, type PageRequest, type ReadCounter, type SiteService } from '../../services/index.js';
 import { ArticlePage, HomePage, ListPage, StaticPage, renderDocument, type ErrorKind } from '../../views/index.js';
 import { httpDate } from '../conditional-get.js';
 import type { ContextFactory } from '../context-factory.js';
+import { publicCacheControl, tagPage } from '../page-cache.js';
 
 interface Options {
   readonly site: SiteService;
@@ -20,6 +21,54 @@ interface Options {
 }
 
 const NOT_A_READER = /bot|crawl|spider|slurp|lighthouse|headless|preview|fetch|curl|wget|python|monitor/i;
+
+/** Counts a read of article `id` unless the client is a crawler or a tool (also for pages served from the cache). */
+export function countRead(reads: ReadCounter, req: FastifyRequest, id: number): void {
+  const agent = req.headers['user-agent'] ?? '';
+  if (agent && !NOT_A_READER.test(agent)) reads.record(id);
+}
+
+type Listed = { readonly id: number };
+const articleTags = (...lists: ReadonlyArray<readonly Listed[]>) => lists.flatMap((l) => l.map((a) => pageTags.article(a.id)));
+
+/** What the home page shows, as page-cache tags. */
+function homeTags(d: HomeData): string[] {
+  return [
+    pageTags.home,
+    pageTags.chrome,
+    pageTags.latest,
+    ...d.stories.map((s) => pageTags.story(s.id)),
+    ...d.sectionBlocks.map((b) => pageTags.section(b.section.id)),
+    ...articleTags(d.lead ? [d.lead] : [], d.latest, d.featuredStoryArticles, d.mostRead, ...d.sectionBlocks.map((b) => b.articles)),
+  ];
+}
+
+function listTags(d: ListPageData): string[] {
+  const s = d.subject;
+  const subject =
+    s.kind === 'section'
+      ? [pageTags.section(s.section.id), ...s.subsections.map((c) => pageTags.section(c.id))]
+      : s.kind === 'story'
+        ? [pageTags.story(s.story.id)]
+        : s.kind === 'tag'
+          ? [pageTags.tag(s.tag.id)]
+          : s.kind === 'author'
+            ? [pageTags.author(s.author.id)]
+            : [pageTags.latest];
+  return [pageTags.chrome, ...subject, ...articleTags(d.articles)];
+}
+
+function articlePageTags(d: ArticlePageData): string[] {
+  return [
+    pageTags.article(d.article.id),
+    pageTags.chrome,
+    // The latest headlines beside the article: a publication anywhere changes the page.
+    pageTags.latest,
+    ...d.stories.map((s) => pageTags.story(s.id)),
+    ...d.article.stories.map((s) => pageTags.story(s.id)),
+    ...articleTags(d.latest, d.related),
+  ];
+}
 
 const SECTION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 /** Story, tag and author slugs may be Arabic: letters, digits and hyphens of any script. */
@@ -54,17 +103,19 @@ function parsePage(query: unknown): { request: PageRequest } | { redirectToFirst
   return { request: { page, before } };
 }
 
-function html(reply: FastifyReply, body: string, lastModified: number | null, maxAge = 60) {
+/** Browsers keep a page a minute; shared caches (a CDN, the page cache) five, purged on every change. */
+function html(reply: FastifyReply, body: string, lastModified: number | null, maxAge = 60, sMaxAge = 300) {
   if (lastModified !== null) reply.header('last-modified', httpDate(lastModified));
   return reply
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=300`)
+    .header('cache-control', publicCacheControl(maxAge, sMaxAge))
     .send(body);
 }
 
 export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, context, sendError, liveArticle, reads }) => {
   app.get('/', async (req, reply) => {
     const [ctx, data] = await Promise.all([context(req), site.home()]);
+    tagPage(reply, homeTags(data));
     return html(reply, renderDocument(HomePage({ ctx, data })), data.lastModified);
   });
 
@@ -81,6 +132,7 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
         return reply.redirect(paths[kind](slug), 301);
       }
       const [ctx, data] = await Promise.all([context(req), site.list(kind, slug, parsed.request)]);
+      tagPage(reply, listTags(data));
       return html(reply, renderDocument(ListPage({ ctx, data })), data.lastModified);
     };
   app.get('/latest', list('latest'));
@@ -92,7 +144,8 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
   app.get('/pages/:slug', async (req: FastifyRequest<{ Params: { slug: string } }>, reply) => {
     if (!SECTION_SLUG.test(req.params.slug)) return sendError(req, reply, 'notFound');
     const [ctx, page] = await Promise.all([context(req), site.staticPage(req.params.slug)]);
-    return html(reply, renderDocument(StaticPage({ ctx, page })), page.updatedAt, 300);
+    tagPage(reply, [pageTags.page(page.slug), pageTags.chrome]);
+    return html(reply, renderDocument(StaticPage({ ctx, page })), page.updatedAt, 300, 900);
   });
 
   const article = async (req: FastifyRequest<{ Params: { section: string; id: string; slug?: string } }>, reply: FastifyReply) => {
@@ -103,13 +156,13 @@ export const siteRoutes: FastifyPluginAsync<Options> = async (app, { site, conte
     if (found.kind === 'moved') {
       return reply.redirect(articlePath({ sectionSlug: found.sectionSlug, id: found.id, slug: found.slug }), 301);
     }
-    const agent = req.headers['user-agent'] ?? '';
-    if (reads && agent && !NOT_A_READER.test(agent)) reads.record(id);
+    if (reads) countRead(reads, req, id);
     if (found.data.article.type === 'live' && liveArticle) return liveArticle(req, reply, found.data);
     const ctx = await context(req);
     const d = found.data;
     // The page shows the latest headlines and comments too: it changes when any of them does.
     const lastModified = Math.max(d.article.updatedAt, ...d.latest.map((a) => a.updatedAt), ...d.comments.map((c) => c.createdAt), d.thread?.newestAt ?? 0);
+    tagPage(reply, articlePageTags(d), { articleRead: id });
     return html(reply, renderDocument(ArticlePage({ ctx, data: d })), lastModified);
   };
   app.get('/:section/:id', article);

@@ -135,7 +135,7 @@ export function createCommentService(deps: { db: Db; clock: Clock; hooks?: Artic
   }
 
   async function afterVisibleChange(articleId: number): Promise<void> {
-    await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: 'published', action: 'update' });
+    await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: 'published', action: 'comments' });
   }
 
   async function loadOwn(commentId: number, reader: CommentingReader) {

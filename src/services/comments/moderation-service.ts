@@ -244,7 +244,7 @@ export function createModerationService(deps: { db: Db; clock: Clock; hooks?: Ar
         return rows;
       });
       for (const articleId of new Set(touched.map((c) => c.article_id))) {
-        await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: 'published', action: 'update' });
+        await runAfterCommit(hooks, { articleId, status: 'published', previousStatus: 'published', action: 'comments' });
       }
       return touched.length;
     },

@@ -1,5 +1,6 @@
-// The extension points of every article write: work that must share the write's transaction (the
-// search index) and work that follows its commit (cache purge, live events, feeds).
+// The extension points of every article write: work that must see the article before the change (the
+// lists a purge must reach), work that must share the write's transaction (the search index) and work
+// that follows its commit (page cache purge, live chrome, feeds).
 import type { Tx } from '../../db/index.js';
 import type { ArticleStatus } from '../../domain/index.js';
 
@@ -9,11 +10,13 @@ export interface ArticleWritten {
   readonly status: ArticleStatus;
   /** Status before the write; null when the article was created. */
   readonly previousStatus: ArticleStatus | null;
-  /** What the write did, for logs and purges. */
-  readonly action: 'create' | 'update' | 'publish' | 'unpublish' | 'schedule' | 'delete';
+  /** What the write did, for logs and purges ('comments': its visible comments changed, nothing else). */
+  readonly action: 'create' | 'update' | 'publish' | 'unpublish' | 'schedule' | 'delete' | 'comments';
 }
 
 export interface ArticleHooks {
+  /** Run inside the writing transaction before the article's fields change (saves only). */
+  readonly beforeWrite?: ReadonlyArray<(trx: Tx, articleId: number) => Promise<void>>;
   /** Run inside the writing transaction; a failure rolls the whole write back. */
   readonly inTransaction: ReadonlyArray<(trx: Tx, articleId: number) => Promise<void>>;
   /**
@@ -28,7 +31,12 @@ export interface ArticleHooks {
 
 export const noArticleHooks: ArticleHooks = { inTransaction: [], afterCommit: [] };
 
-/** Every article-writing operation ends its transaction with this … */
+/** A save calls this in its transaction before it changes the article … */
+export async function runBeforeWrite(hooks: ArticleHooks, trx: Tx, articleId: number): Promise<void> {
+  for (const hook of hooks.beforeWrite ?? []) await hook(trx, articleId);
+}
+
+/** … every article-writing operation ends its transaction with this … */
 export async function runInTransaction(hooks: ArticleHooks, trx: Tx, articleId: number): Promise<void> {
   for (const hook of hooks.inTransaction) await hook(trx, articleId);
 }

@@ -22,7 +22,7 @@ import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
 import type { ArticlePageData } from '../site/site-service.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { noArticleHooks, runAfterCommit, runInTransaction, type ArticleHooks, type ArticleWritten } from './article-hooks.js';
+import { noArticleHooks, runAfterCommit, runBeforeWrite, runInTransaction, type ArticleHooks, type ArticleWritten } from './article-hooks.js';
 import {
   addRevision,
   currentSnapshot,
@@ -376,6 +376,7 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
           if (Object.keys(missing).length > 0) throw new InvalidInput('لا يُحفظ تحديث المقال المنشور دون الحقول المطلوبة.', missing);
         }
         const live = row.status === 'published';
+        await runBeforeWrite(hooks, trx, id);
         const before = options.autosave ? null : await currentSnapshot(trx, id);
         const updated = await trx
           .updateTable('articles')

@@ -21,3 +21,5 @@ export { createStaticPageService, STATIC_PAGE_SLUGS, type StaticPageService, typ
 export { createArticleVideoService, type ArticleVideoService, type VideoInput } from './article-video-service.js';
 export { createImageCropService, CROP_RATIOS, CROP_WIDTHS, type CropRatio, type ImageCropService } from './image-crop-service.js';
 export { createReadCounter, utcDay, type ReadCounter } from './read-counter.js';
+export { pageTags, articlePlacementTags, articlePurgeHooks, tagsForArticleWrite, type PurgeSink } from './page-tags.js';
+export { createPurgeBus, PURGE_CHANNEL, type PurgeBus, type PurgeBusOptions } from './purge-bus.js';

@@ -129,6 +129,8 @@ export const NEWS_SITEMAP_MAX = 1000;
 /** Related articles under an article: same story first, then shared tags. */
 export const RELATED_COUNT = 4;
 export const MOST_READ_COUNT = 5;
+/** How long an instance keeps the site chrome without hearing of a change (no Redis between instances). */
+export const CHROME_TTL_MS = 10_000;
 
 export interface SiteServiceOptions {
   readonly sitemapSize?: number;
@@ -187,17 +189,39 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     return repos.articles.listPublished({ limit, excludeIds });
   }
 
+  // The chrome is on every page and changes only with curation: kept in memory, dropped by `invalidateChrome`
+  // (wired to the 'chrome' purge, which reaches every instance through Redis) and after CHROME_TTL_MS.
+  let chromeMemo: { value: Promise<SiteChrome>; at: number } | null = null;
+
+  async function loadChrome(): Promise<SiteChrome> {
+    const [sections, channels, liveOn, pages, links] = await Promise.all([
+      repos.sections.listAll(),
+      repos.channels.listAll(),
+      repos.articles.anyPublishedOfType('live'),
+      repos.reader.staticPageLinks(),
+      repos.reader.menuLinks(),
+    ]);
+    const menu = (name: string) => links.filter((l) => l.menu === name).map(({ label, url }) => ({ label, url }));
+    return { sections, channels, liveOn, staticPages: pages, menus: { main: menu('main'), footer: menu('footer') } };
+  }
+
   return {
     async chrome(): Promise<SiteChrome> {
-      const [sections, channels, liveOn, pages, links] = await Promise.all([
-        repos.sections.listAll(),
-        repos.channels.listAll(),
-        repos.articles.anyPublishedOfType('live'),
-        repos.reader.staticPageLinks(),
-        repos.reader.menuLinks(),
-      ]);
-      const menu = (name: string) => links.filter((l) => l.menu === name).map(({ label, url }) => ({ label, url }));
-      return { sections, channels, liveOn, staticPages: pages, menus: { main: menu('main'), footer: menu('footer') } };
+      const now = clock.now();
+      if (!chromeMemo || now - chromeMemo.at > CHROME_TTL_MS || now < chromeMemo.at) {
+        const memo = { value: loadChrome(), at: now };
+        chromeMemo = memo;
+        // A failed read is not remembered.
+        memo.value.catch(() => {
+          if (chromeMemo === memo) chromeMemo = null;
+        });
+      }
+      return chromeMemo.value;
+    },
+
+    /** Forget the remembered chrome (sections, channels, menus, static pages or a live blog changed). */
+    invalidateChrome(): void {
+      chromeMemo = null;
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */

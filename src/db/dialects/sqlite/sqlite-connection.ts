@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Capabilities } from '../../capabilities.js';
 import type { Database } from '../../schema.js';
+import { cacheStatements, type CachingSqliteDatabase } from './statement-cache.js';
 
 export const sqliteCapabilities: Capabilities = {
   label: 'SQLite',
@@ -17,7 +18,7 @@ export const sqliteCapabilities: Capabilities = {
   triggers: 'sqlite',
 };
 
-export function openSqlite(path: string): { db: Kysely<Database>; raw: BetterSqlite3.Database } {
+export function openSqlite(path: string): { db: Kysely<Database>; raw: BetterSqlite3.Database; statements: CachingSqliteDatabase } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new BetterSqlite3(path);
   raw.pragma('journal_mode = WAL');
@@ -26,6 +27,8 @@ export function openSqlite(path: string): { db: Kysely<Database>; raw: BetterSql
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -32000');
   raw.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  return { db, raw };
+  // Prepared statements are reused across queries (see statement-cache.ts).
+  const statements = cacheStatements(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  return { db, raw, statements };
 }
