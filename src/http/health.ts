@@ -40,8 +40,8 @@ export function createLifecycle(): Lifecycle {
 async function runProbe(probe: ReadinessProbe, timeoutMs: number): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
+    // Not unref'd: it is cleared as soon as the probe settles, and must fire if nothing else runs.
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    timer.unref();
   });
   try {
     const reason = await Promise.race([probe.check().catch(() => 'unreachable'), timeout]);
