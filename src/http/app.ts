@@ -51,7 +51,7 @@ export interface AppDeps {
   /** Shared Redis (REDIS_URL): rate-limit counters live there, so every instance counts together. */
   readonly redis?: Redis | null;
   /** Purges for the page cache (this instance's writes and, through Redis, the others'). */
-  readonly purges?: Pick<PurgeBus, 'subscribe'>;
+  readonly purges?: Pick<PurgeBus, 'subscribe' | 'published'>;
   readonly logger?: FastifyBaseLogger | boolean;
   /** The search routes' per-client budget (default 30 a minute); the sqlmap harness lifts it. */
   readonly searchRateLimit?: SearchRateLimit;
@@ -135,6 +135,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPageCache(app, { cache, ...(deps.reads ? { onHit: (req, meta) => meta.articleRead && countRead(deps.reads!, req, meta.articleRead) } : {}) });
     const unsubscribe = deps.purges?.subscribe((tags) => cache.purge(tags));
     if (unsubscribe) app.addHook('onClose', async () => void unsubscribe());
+  }
+  // A write is answered only once its purges reached Redis: whoever reads next, on any instance, sees it.
+  if (deps.purges) {
+    const purges = deps.purges;
+    app.addHook('onSend', async (req, _reply, payload) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') await purges.published();
+      return payload;
+    });
   }
   await registerConditionalGet(app);
 

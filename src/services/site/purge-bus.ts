@@ -16,6 +16,8 @@ export interface PurgeBus extends PurgeSink {
   purge(tags: readonly string[]): void;
   /** Receives every purge (this instance's and the others'); returns the unsubscribe function. */
   subscribe(listener: (tags: readonly string[]) => void): () => void;
+  /** Resolves once the purges so far have reached Redis, so every other instance has them (a write's response waits for it). */
+  published(): Promise<void>;
   /** Resolves once the purges so far have been published and posted (tests, graceful shutdown). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +43,8 @@ export function createPurgeBus(options: PurgeBusOptions = {}): PurgeBus {
   const webhooks = options.webhookUrls ?? [];
   const instance = randomUUID();
   const inFlight = new Set<Promise<void>>();
+  // The subset of inFlight that other instances wait on: the pending flush and the Redis publishes.
+  const toRedis = new Set<Promise<void>>();
   // Tags purged within one turn of the event loop travel together (a publish purges a dozen).
   let pending: Set<string> | null = null;
   let publisher: Redis | null = null;
@@ -79,9 +83,13 @@ export function createPurgeBus(options: PurgeBusOptions = {}): PurgeBus {
     }
   }
 
-  function track(p: Promise<void>): void {
-    const q = p.catch(onError).finally(() => inFlight.delete(q));
+  function track(p: Promise<void>, redis = false): void {
+    const q = p.catch(onError).finally(() => {
+      inFlight.delete(q);
+      toRedis.delete(q);
+    });
     inFlight.add(q);
+    if (redis) toRedis.add(q);
   }
 
   async function post(url: string, tags: readonly string[]): Promise<void> {
@@ -104,7 +112,7 @@ export function createPurgeBus(options: PurgeBusOptions = {}): PurgeBus {
       track((async () => {
         await subscribed;
         await p.publish(PURGE_CHANNEL, JSON.stringify({ from: instance, tags } satisfies Wire));
-      })());
+      })(), true);
     }
     for (const url of webhooks) track(post(url, tags));
   }
@@ -118,13 +126,16 @@ export function createPurgeBus(options: PurgeBusOptions = {}): PurgeBus {
       if (!pending) {
         pending = new Set();
         const scheduled = new Promise<void>((resolve) => setImmediate(() => { flush(); resolve(); }));
-        track(scheduled);
+        track(scheduled, true);
       }
       for (const t of tags) pending.add(t);
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async published() {
+      while (toRedis.size > 0) await Promise.all([...toRedis]);
     },
     async settled() {
       await subscribed?.catch(() => undefined);
