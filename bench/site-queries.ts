@@ -1,17 +1,39 @@
 // In-process timing of the site service's page data at one archive size: the database work behind each
 // page without HTTP or rendering, median of repeated calls — finds the list query that grows with the archive.
-// Usage: node --import tsx bench/site-queries.ts --database-url sqlite:.bench-data/sqlite-1m/minbar.db [--repeat 20]
+// Usage: node --import tsx bench/site-queries.ts --database-url sqlite:/work/bench-data/site-1m.sqlite [--repeat 20] [--explain] [--sitemaps]
+// --explain prints, for each page, every query it makes with its time and (SQLite) its EXPLAIN QUERY PLAN.
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { openDatabase } from '../src/db/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { createSiteService } from '../src/services/index.js';
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, repeat: { type: 'string', default: '20' } } });
+/** Records each query's SQL, parameters and time (from compilation to result). */
+class QueryLog implements KyselyPlugin {
+  readonly entries: Array<{ sql: string; parameters: readonly unknown[]; ms: number }> = [];
+  private readonly started = new WeakMap<object, { sql: string; parameters: readonly unknown[]; t0: number }>();
+  constructor(private readonly compile: (node: RootOperationNode) => { sql: string; parameters: readonly unknown[] }) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const c = this.compile(args.node);
+    this.started.set(args.queryId, { ...c, t0: performance.now() });
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const s = this.started.get(args.queryId);
+    if (s) this.entries.push({ sql: s.sql, parameters: s.parameters, ms: performance.now() - s.t0 });
+    return args.result;
+  }
+}
+
+const { values } = parseArgs({
+  options: { 'database-url': { type: 'string' }, repeat: { type: 'string', default: '20' }, explain: { type: 'boolean', default: false }, sitemaps: { type: 'boolean', default: false } },
+});
 const h = openDatabase(loadConfig({ DATABASE_URL: values['database-url'] }).database);
 await h.migrate();
-const site = createSiteService({ db: h.db });
+const log = new QueryLog((node) => h.db.getExecutor().compileQuery(node, { queryId: '' } as never));
+const site = createSiteService({ db: values.explain ? h.db.withPlugin(log) : h.db });
 const repeat = Number(values.repeat);
 const home = await site.home();
 const story = home.stories[0]!;
@@ -28,11 +50,23 @@ const ops: Array<[string, () => Promise<unknown>]> = [
   ['article (newest)', () => site.article(lead.id, lead.sectionSlug, lead.slug)],
   ['article (old)', () => site.article(old.id, old.section, old.slug)],
   ['rss', () => site.feed('latest', '')],
-  ['sitemap index', () => site.sitemapIndex()],
+  ...(values.sitemaps ? [['sitemap index', () => site.sitemapIndex()] as [string, () => Promise<unknown>]] : []),
 ];
 console.log(`${values['database-url']} · load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [name, op] of ops) {
   await op();
+  if (values.explain) {
+    log.entries.length = 0;
+    await op();
+    console.log(`\n## ${name}`);
+    for (const e of log.entries) {
+      console.log(`${e.ms.toFixed(2).padStart(9)} ms  ${e.sql.replace(/\s+/g, ' ').slice(0, 400)}  ${JSON.stringify(e.parameters).slice(0, 200)}`);
+      const prefix = h.caps.triggers === 'sqlite' ? 'explain query plan ' : 'explain ';
+      const plan = await h.db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(prefix + e.sql, [...e.parameters])).catch(() => null);
+      for (const row of plan?.rows ?? []) console.log(`             ${String(row['detail'] ?? row['QUERY PLAN'] ?? JSON.stringify(row))}`);
+    }
+    continue;
+  }
   const t: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const t0 = performance.now();

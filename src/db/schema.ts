@@ -1,6 +1,6 @@
 // The tables as Kysely sees them. Times are integer milliseconds since the epoch (UTC) on both
 // dialects; flags are 0/1 integers; structured values are JSON text. Knows nothing of services.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface SectionTable {
   id: Generated<number>;
@@ -83,12 +83,16 @@ export interface ArticleAuthorTable {
   article_id: number;
   author_id: number;
   position: number;
+  /** The article's published_at while it is published, else NULL: written only by triggers (migration 0013). */
+  published_at: ColumnType<number | null, never, never>;
 }
 
 export interface ArticleTagTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /** The article's published_at while it is published, else NULL: written only by triggers (migration 0013). */
+  published_at: ColumnType<number | null, never, never>;
 }
 
 export interface StoryTable {
@@ -108,6 +112,8 @@ export interface StoryTable {
 export interface StoryArticleTable {
   story_id: number;
   article_id: number;
+  /** The article's published_at while it is published, else NULL: written only by triggers (migration 0013). */
+  published_at: ColumnType<number | null, never, never>;
 }
 
 export interface ChannelTable {

@@ -13,6 +13,7 @@ import * as m0009 from './0009-reader-reads.js';
 import * as m0010 from './0010-story-counts.js';
 import * as m0011 from './0011-search-title-vector.js';
 import * as m0012 from './0012-archive-indexes.js';
+import * as m0013 from './0013-link-sort-keys.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -31,4 +32,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0010-story-counts', up: m0010.up },
   { name: '0011-search-title-vector', up: m0011.up },
   { name: '0012-archive-indexes', up: m0012.up },
+  { name: '0013-link-sort-keys', up: m0013.up },
 ];

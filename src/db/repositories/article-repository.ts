@@ -50,7 +50,6 @@ export interface ListQuery {
   readonly limit: number;
   readonly before?: Cursor;
   readonly sectionId?: number;
-  readonly storyId?: number;
   readonly excludeIds?: readonly number[];
 }
 
@@ -258,26 +257,14 @@ export function createArticleRepository(db: Q) {
       };
     },
 
-    /** Published articles, newest first, by keyset: cheap on page 1 and on page 10,000 alike. */
+    /** Published articles (of the site or one section), newest first, by keyset: cheap on page 1 and on page 10,000 alike. Story, tag and author lists are `reader.listArticles`. */
     async listPublished(q: ListQuery): Promise<ArticleSummary[]> {
       let query = summaryQuery(db).where('a.status', '=', 'published');
       if (q.sectionId !== undefined) query = query.where('a.section_id', '=', q.sectionId);
-      if (q.storyId !== undefined) {
-        const storyId = q.storyId;
-        query = query.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('story_articles as sa')
-              .select('sa.article_id')
-              .whereRef('sa.article_id', '=', 'a.id')
-              .where('sa.story_id', '=', storyId),
-          ),
-        );
-      }
       if (q.before) {
+        // `published_at <= x` bounds the index range; the OR only breaks ties at x.
         const { publishedAt, id } = q.before;
-        query = query.where(({ or, and, eb }) =>
-          or([eb('a.published_at', '<', publishedAt), and([eb('a.published_at', '=', publishedAt), eb('a.id', '<', id)])]),
-        );
+        query = query.where('a.published_at', '<=', publishedAt).where((eb) => eb.or([eb('a.published_at', '<', publishedAt), eb('a.id', '<', id)]));
       }
       if (q.excludeIds && q.excludeIds.length > 0) query = query.where('a.id', 'not in', q.excludeIds);
       const rows = await query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();

@@ -10,8 +10,6 @@ type Q = Kysely<Database>;
 
 /** Related articles are chosen among each tag's newest this many articles. */
 export const RELATED_CANDIDATES_PER_TAG = 200;
-/** A story, tag or author with at most this many links is listed from its links rather than by walking the archive. */
-export const SMALL_SUBJECT_LINKS = 1000;
 
 /** A list filter: which published articles belong to the page. */
 export interface ArticleFilter {
@@ -67,56 +65,74 @@ export interface ArticleVideo {
 }
 
 export function createReaderRepository(db: Q) {
+  // Story, tag and author links carry their article's sort key (published_at while published, else NULL;
+  // migration 0013) under an index (subject, published_at, article_id): a subject's page is one bounded
+  // backward range scan of that index, whatever the subject's size or the archive's.
+  const storyLinks = (id: number) => db.selectFrom('story_articles as l').where('l.story_id', '=', id);
+  /** The three link tables as one shape: each has `article_id` and `published_at`, and only those are used. */
+  type Links = ReturnType<typeof storyLinks>;
+  const tagLinks = (id: number) => db.selectFrom('article_tags as l').where('l.tag_id', '=', id) as unknown as Links;
+  const authorLinks = (id: number) => db.selectFrom('article_authors as l').where('l.author_id', '=', id) as unknown as Links;
+
   /**
-   * The article ids of a story, tag or author with at most SMALL_SUBJECT_LINKS links (one index range),
-   * or null for a larger one. A small subject's page is read by id and sorted; walking the newest articles
-   * and testing each for the link would read most of a million-article archive to fill a page.
+   * The ids of one page of a story, tag or author list: the newest `limit` published articles linked to the
+   * subject, strictly past the cursor, from the link index. Further filters (another subject, a section,
+   * a type, a window) are tested per link, so they cost at most the subject's own size.
    */
-  async function smallSubjectIds(f: ArticleFilter): Promise<{ kind: 'story' | 'tag' | 'author'; ids: number[] } | null> {
-    const bounded = SMALL_SUBJECT_LINKS + 1;
-    let kind: 'story' | 'tag' | 'author';
-    let rows: Array<{ article_id: number }>;
-    if (f.storyId !== undefined) {
-      kind = 'story';
-      rows = await db.selectFrom('story_articles').select('article_id').where('story_id', '=', f.storyId).limit(bounded).execute();
-    } else if (f.tagId !== undefined) {
-      kind = 'tag';
-      rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId).limit(bounded).execute();
-    } else if (f.authorId !== undefined) {
-      kind = 'author';
-      rows = await db.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId).limit(bounded).execute();
-    } else return null;
-    return rows.length > SMALL_SUBJECT_LINKS ? null : { kind, ids: rows.map((r) => r.article_id) };
+  function linkedPage(q: KeysetQuery) {
+    const drivers: Array<[number | undefined, (id: number) => Links]> = [
+      [q.storyId, storyLinks],
+      [q.tagId, tagLinks],
+      [q.authorId, authorLinks],
+    ];
+    const driver = drivers.find(([id]) => id !== undefined);
+    if (!driver) return null;
+    let ids = driver[1](driver[0]!).select('l.article_id').where('l.published_at', 'is not', null);
+    if (q.excludeIds && q.excludeIds.length > 0) ids = ids.where('l.article_id', 'not in', [...q.excludeIds]);
+    for (const [id, links] of drivers) {
+      if (id === undefined || links === driver[1]) continue;
+      ids = ids.where('l.article_id', 'in', links(id).select('l.article_id'));
+    }
+    if (q.sectionIds || q.type !== undefined || q.since !== undefined) {
+      const { sectionIds, type, since } = q;
+      ids = ids.where(({ exists, selectFrom }) => {
+        let a = selectFrom('articles as fa').select('fa.id').whereRef('fa.id', '=', 'l.article_id');
+        if (sectionIds) a = a.where('fa.section_id', 'in', sectionIds.length > 0 ? [...sectionIds] : [-1]);
+        if (type !== undefined) a = a.where('fa.type', '=', type);
+        if (since !== undefined) a = a.where('fa.published_at', '>=', since);
+        return exists(a);
+      });
+    }
+    // `published_at <= x` bounds the index range; the OR only breaks ties at x.
+    if (q.before) {
+      const { publishedAt, id } = q.before;
+      ids = ids.where('l.published_at', '<=', publishedAt).where((eb) => eb.or([eb('l.published_at', '<', publishedAt), eb('l.article_id', '<', id)]));
+    }
+    if (q.after) {
+      const { publishedAt, id } = q.after;
+      ids = ids.where('l.published_at', '>=', publishedAt).where((eb) => eb.or([eb('l.published_at', '>', publishedAt), eb('l.article_id', '>', id)]));
+    }
+    const dir = q.after ? 'asc' : 'desc';
+    return ids.orderBy('l.published_at', dir).orderBy('l.article_id', dir).limit(q.limit);
   }
 
-  function filtered(f: ArticleFilter, small: { kind: 'story' | 'tag' | 'author'; ids: number[] } | null = null) {
-    let q = summaryQuery(db).where('a.status', '=', 'published');
-    if (small) q = q.where('a.id', 'in', small.ids.length > 0 ? small.ids : [-1]);
-    if (f.sectionIds) q = q.where('a.section_id', 'in', f.sectionIds.length > 0 ? [...f.sectionIds] : [-1]);
-    if (f.type) q = q.where('a.type', '=', f.type);
-    if (f.since !== undefined) q = q.where('a.published_at', '>=', f.since);
-    if (f.excludeIds && f.excludeIds.length > 0) q = q.where('a.id', 'not in', [...f.excludeIds]);
-    if (f.storyId !== undefined && small?.kind !== 'story') {
-      const id = f.storyId;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('story_articles as sa').select('sa.article_id').whereRef('sa.article_id', '=', 'a.id').where('sa.story_id', '=', id)),
-      );
+  /** The ids of one page of published articles from the article indexes: the whole site or one section. */
+  function articlePage(q: KeysetQuery, sectionIds: readonly number[] | undefined) {
+    let ids = db.selectFrom('articles as a').select('a.id').where('a.status', '=', 'published');
+    if (sectionIds) ids = ids.where('a.section_id', 'in', sectionIds.length > 0 ? [...sectionIds] : [-1]);
+    if (q.type !== undefined) ids = ids.where('a.type', '=', q.type);
+    if (q.since !== undefined) ids = ids.where('a.published_at', '>=', q.since);
+    if (q.excludeIds && q.excludeIds.length > 0) ids = ids.where('a.id', 'not in', [...q.excludeIds]);
+    if (q.before) {
+      const { publishedAt, id } = q.before;
+      ids = ids.where('a.published_at', '<=', publishedAt).where((eb) => eb.or([eb('a.published_at', '<', publishedAt), eb('a.id', '<', id)]));
     }
-    if (f.tagId !== undefined && small?.kind !== 'tag') {
-      const id = f.tagId;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('article_tags as at').select('at.article_id').whereRef('at.article_id', '=', 'a.id').where('at.tag_id', '=', id)),
-      );
+    if (q.after) {
+      const { publishedAt, id } = q.after;
+      ids = ids.where('a.published_at', '>=', publishedAt).where((eb) => eb.or([eb('a.published_at', '>', publishedAt), eb('a.id', '>', id)]));
     }
-    if (f.authorId !== undefined && small?.kind !== 'author') {
-      const id = f.authorId;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', id),
-        ),
-      );
-    }
-    return q;
+    const dir = q.after ? 'asc' : 'desc';
+    return ids.orderBy('a.published_at', dir).orderBy('a.id', dir).limit(q.limit);
   }
 
   /** Tags of one id bucket with at least one published article, with the newest change among them. */
@@ -137,24 +153,29 @@ export function createReaderRepository(db: Q) {
   }
 
   return {
-    /** Published articles by keyset on (published_at, id): newest first, or oldest first with `after`. */
+    /**
+     * Published articles by keyset on (published_at, id): newest first, or oldest first with `after`.
+     * Every shape reads bounded index ranges: a story, tag or author its link index; the site or one section
+     * the article indexes; several sections (a parent and its subsections) one range per section, merged —
+     * `section_id IN (…)` ordered by date would read and sort every article of those sections.
+     */
     async listArticles(q: KeysetQuery): Promise<ArticleSummary[]> {
-      let query = filtered(q, await smallSubjectIds(q));
-      if (q.before) {
-        const { publishedAt, id } = q.before;
-        query = query.where(({ or, and, eb }) =>
-          or([eb('a.published_at', '<', publishedAt), and([eb('a.published_at', '=', publishedAt), eb('a.id', '<', id)])]),
-        );
-      }
-      if (q.after) {
-        const { publishedAt, id } = q.after;
-        query = query.where(({ or, and, eb }) =>
-          or([eb('a.published_at', '>', publishedAt), and([eb('a.published_at', '=', publishedAt), eb('a.id', '>', id)])]),
-        );
-        const rows = await query.orderBy('a.published_at', 'asc').orderBy('a.id', 'asc').limit(q.limit).execute();
-        return rows.map(summaryFromRow);
-      }
-      const rows = await query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
+      const sections = q.sectionIds;
+      const ids =
+        linkedPage(q) ??
+        (sections && sections.length > 1
+          ? sections
+              .map((sectionId, i) => db.selectFrom(articlePage(q, [sectionId]).as(`p${i}`)).select(`p${i}.id as id`))
+              .reduce((all, part) => all.unionAll(part))
+          : articlePage(q, sections));
+      const dir = q.after ? 'asc' : 'desc';
+      const rows = await summaryQuery(db)
+        .where('a.status', '=', 'published')
+        .where('a.id', 'in', ids)
+        .orderBy('a.published_at', dir)
+        .orderBy('a.id', dir)
+        .limit(q.limit)
+        .execute();
       return rows.map(summaryFromRow);
     },
 
@@ -383,17 +404,27 @@ export function createReaderRepository(db: Q) {
       }
     },
 
-    /** Published articles read most since `sinceDay` (inclusive), most read first. */
-    async mostRead(sinceDay: number, limit: number): Promise<ArticleSummary[]> {
+    /**
+     * Published articles read most from `fromDay` to `toDay` (UTC day numbers, inclusive), most read first.
+     * The window's reads are summed first from the (day, article_id, reads) index — as many rows as articles
+     * read in those days; the closed range keeps SQLite on that index instead of scanning every day's reads —
+     * then joined to articles by id: joined the other way round, the planner walked every published article.
+     */
+    async mostRead(fromDay: number, toDay: number, limit: number): Promise<ArticleSummary[]> {
+      const reads = db
+        .selectFrom('article_reads')
+        .select(['article_id'])
+        .select((eb) => eb.fn.sum<number>('reads').as('total'))
+        .where('day', '>=', fromDay)
+        .where('day', '<=', toDay)
+        .groupBy('article_id')
+        .as('r');
       const top = await db
-        .selectFrom('article_reads as r')
+        .selectFrom(reads)
         .innerJoin('articles as a', 'a.id', 'r.article_id')
-        .select(['r.article_id'])
-        .select((eb) => eb.fn.sum<number>('r.reads').as('total'))
-        .where('r.day', '>=', sinceDay)
+        .select(['r.article_id', 'r.total'])
         .where('a.status', '=', 'published')
-        .groupBy('r.article_id')
-        .orderBy('total', 'desc')
+        .orderBy('r.total', 'desc')
         .orderBy('r.article_id', 'desc')
         .limit(limit)
         .execute();

@@ -61,7 +61,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(page2.map((a) => a.title), ['عنوان 1', 'عنوان 0']);
       const inWorld = await repos.articles.listPublished({ limit: 10, sectionId: world });
       assert.deepEqual(inWorld.map((a) => a.title), ['عنوان 3', 'عنوان 1']);
-      const inStory = await repos.articles.listPublished({ limit: 10, storyId: story, excludeIds: [page1[0]!.id] });
+      const inStory = await repos.reader.listArticles({ limit: 10, storyId: story, excludeIds: [page1[0]!.id] });
       assert.equal(inStory.length, 3);
       assert.equal(inStory[0]?.hero?.key, 'abc');
     });

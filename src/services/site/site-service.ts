@@ -235,15 +235,16 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     },
 
     async home(): Promise<HomeData> {
+      const today = Math.floor(clock.now() / 86_400_000);
       const [stories, latestList, sections, mostRead] = await Promise.all([
         repos.stories.listActive(),
         latest(LATEST_HEADLINES + 1),
         repos.sections.listAll(),
-        repos.reader.mostRead(Math.floor(clock.now() / 86_400_000) - 1, MOST_READ_COUNT),
+        repos.reader.mostRead(today - 1, today, MOST_READ_COUNT),
       ]);
       const [lead = null, ...rest] = latestList;
       const featured = stories.find((s) => s.featured) ?? null;
-      const featuredStoryArticles = featured ? await repos.articles.listPublished({ limit: 4, storyId: featured.id }) : [];
+      const featuredStoryArticles = featured ? await repos.reader.listArticles({ limit: 4, storyId: featured.id }) : [];
       const top = sections.filter((s) => s.parentId === null && s.inNav);
       const onHome = new Set(latestList.slice(0, 7).map((a) => a.id));
       const sectionBlocks = (
@@ -360,7 +361,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       const [stories, latestList, sameStory, thread, rules, video] = await Promise.all([
         repos.stories.listActive(),
         latest(LATEST_HEADLINES, [id]),
-        storyOfArticle ? repos.articles.listPublished({ limit: RELATED_COUNT, storyId: storyOfArticle.id, excludeIds: [id] }) : [],
+        storyOfArticle ? repos.reader.listArticles({ limit: RELATED_COUNT, storyId: storyOfArticle.id, excludeIds: [id] }) : [],
         repos.comments.threadPage(id, 'newest', 1),
         readArticleRules(deps.db, id, clock.now()),
         article.type === 'video' ? repos.reader.videoOf(id) : null,
