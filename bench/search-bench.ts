@@ -1,7 +1,9 @@
 // `npm run bench:search`: imports the generated archive (.bench-data/articles-100k.jsonl, made by
 // bench/search-generate.ts) through `minbar import`'s service into a fresh SQLite file and/or PostgreSQL
 // database, then measures the index size and query latency (p50/p95) of two-word and other queries.
-// Usage: node --import tsx bench/search-bench.ts [--dialect sqlite|postgres|both] [--docs N] [--queries N]
+// Usage: node --import tsx bench/search-bench.ts [--dialect sqlite|postgres|both] [--docs N] [--queries N] [--reuse]
+// Where: BENCH_DATA_DIR (default .bench-data: the .jsonl, the SQLite file search-bench-100k.sqlite, result JSON),
+// BENCH_DATABASE_URL (server, default local) and BENCH_PG_DATABASE (default minbar_search_bench).
 import { createReadStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -20,9 +22,11 @@ const arg = (name: string, fallback: string) => {
 const dialects = arg('dialect', 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('dialect', 'sqlite')];
 const docs = Number(arg('docs', '100000'));
 const queryCount = Number(arg('queries', '300'));
-const dataDir = join(import.meta.dirname, '..', '.bench-data');
+const dataDir = process.env['BENCH_DATA_DIR'] ?? join(import.meta.dirname, '..', '.bench-data');
 const source = join(dataDir, 'articles-100k.jsonl');
 const pgUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgDatabase = process.env['BENCH_PG_DATABASE'] ?? 'minbar_search_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(pgDatabase)) throw new Error(`BENCH_PG_DATABASE: ${pgDatabase} is not a plain database name`);
 /** Measure queries on the database the last run imported, without importing again. */
 const reuse = process.argv.includes('--reuse');
 
@@ -44,7 +48,7 @@ async function querySets(n: number) {
   const titles: string[] = [];
   for await (const line of firstLines(Math.min(docs, 30_000))) titles.push((JSON.parse(line) as { title: string }).title);
   const random = seeded(42);
-  const sets: Record<string, string[]> = { 'two words': [], 'one word': [], 'three words': [], phrase: [] };
+  const sets: Record<string, string[]> = { 'two words': [], 'one word': [], 'three words': [], phrase: [], prefix: [] };
   while (sets['two words']!.length < n) {
     const title = titles[Math.floor(random() * titles.length)]!;
     const words = tokenize(title).filter((t) => !isStopword(t.norm) && t.norm.length >= 3 && /^\p{Script=Arabic}+$/u.test(t.norm));
@@ -55,6 +59,9 @@ async function querySets(n: number) {
     sets['one word']!.push(w[0]!);
     sets['three words']!.push(w.join(' '));
     sets['phrase']!.push(`"${w[0]} ${w[1]}"`);
+    // A word's first letters (at least 3, at most 4 after an ال), as a reader types ahead.
+    const head = w[0]!.startsWith('ال') ? w[0]!.slice(0, 6) : w[0]!.slice(0, 4);
+    sets['prefix']!.push(`${head.slice(0, Math.max(3, head.length - 1))}*`);
   }
   return sets;
 }
@@ -65,7 +72,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function open(dialect: string): Promise<{ handle: DatabaseHandle; fileBytes: () => number }> {
   if (dialect === 'sqlite') {
-    const path = join(dataDir, 'search-bench.sqlite');
+    const path = join(dataDir, `search-bench-${docs / 1000}k.sqlite`);
     if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     const handle = openDatabase({ kind: 'sqlite', url: `sqlite:${path}`, sqlitePath: path });
     await handle.migrate();
@@ -74,12 +81,12 @@ async function open(dialect: string): Promise<{ handle: DatabaseHandle; fileByte
   if (!reuse) {
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
-    await admin.query('drop database if exists minbar_search_bench with (force)');
-    await admin.query('create database minbar_search_bench');
+    await admin.query(`drop database if exists ${pgDatabase} with (force)`);
+    await admin.query(`create database ${pgDatabase}`);
     await admin.end();
   }
   const url = new URL(pgUrl);
-  url.pathname = '/minbar_search_bench';
+  url.pathname = `/${pgDatabase}`;
   const handle = openDatabase({ kind: 'postgres', url: url.toString(), sqlitePath: null }, { poolSize: 4 });
   await handle.migrate();
   return { handle, fileBytes: () => 0 };

@@ -1,12 +1,12 @@
 // Generates the search benchmark's archive: .bench-data/articles-100k.jsonl (git-ignored), the SaudiNewsNet
 // corpus (read from ../shared/corpus at run time) repeated with variations until it holds N articles.
-// Usage: node --import tsx bench/search-generate.ts [N]
+// Usage: BENCH_DATA_DIR=DIR node --import tsx bench/search-generate.ts [N]
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpus, type CorpusArticle } from '../eval/search-evaluation.js';
 
 const total = Number(process.argv[2] ?? 100_000);
-const dir = join(import.meta.dirname, '..', '.bench-data');
+const dir = process.env['BENCH_DATA_DIR'] ?? join(import.meta.dirname, '..', '.bench-data');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `articles-${total / 1000}k.jsonl`);
 
