@@ -9,5 +9,5 @@ export type { Repositories, NewArticle, Cursor, ListQuery, NewSection, NewStory,
 export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticPageRecord, ArticleVideo } from './repositories/index.js';
 export { testDialects, type TestDialect } from './testing.js';
 export { createSearchIndex } from './search/search-index.js';
-export type { SearchIndex, IndexDocument, IndexedField, IndexTerm, IndexQuery, IndexFilters, IndexCandidate, IndexStats, MatchScope } from './search/search-index.js';
+export type { SearchIndex, IndexDocument, IndexedField, IndexTerm, IndexQuery, IndexFilters, IndexCandidate, IndexStats, MatchHint, MatchScope } from './search/search-index.js';
 export { createSearchRepository, type SearchRepository, type ImportedArticle } from './repositories/search-repository.js';

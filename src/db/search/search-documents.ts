@@ -2,7 +2,7 @@
 // Must not know the full-text engine: each dialect adds its own match expression around these.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../database.js';
-import type { IndexCandidate, IndexDocument, IndexFilters, IndexStats } from './search-types.js';
+import type { IndexCandidate, IndexDocument, IndexFilters, IndexStats, MatchHint } from './search-types.js';
 
 /**
  * Body tokens kept in the stored strings the shared ranking reads (the full-text index holds them all).
@@ -76,6 +76,52 @@ export function filterConditions(f: IndexFilters): RawBuilder<unknown>[] {
 /** `and c1 and c2 …`, or nothing. */
 export function andAll(conditions: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length === 0 ? sql`` : sql` and ${sql.join(conditions, sql` and `)}`;
+}
+
+/** A window never spans more than this share of the archive: past it, every match is ordered at once. */
+export const MAX_WINDOW_SHARE = 0.25;
+/** How much a window grows when it held too few matches. */
+const WINDOW_GROWTH = 8;
+
+/**
+ * The `n`-th newest document's published_at within the filters' date range (the published_at index,
+ * walked backwards), or null when the range holds fewer than `n` documents.
+ */
+async function nthNewest(db: Db, n: number, f: IndexFilters): Promise<number | null> {
+  const r = await sql<{ published_at: number }>`select d.published_at from search_documents d
+    where true${andAll(filterConditions({ from: f.from, to: f.to }))}
+    order by d.published_at desc, d.article_id desc limit 1 offset ${n - 1}`.execute(db);
+  const row = r.rows[0];
+  return row === undefined ? null : Number(row.published_at);
+}
+
+/**
+ * Matching ids newest first, `offset` … `offset + limit`, without ordering every match when a hint says the
+ * query is frequent. `run(since)` answers the same page among the documents published at or after
+ * `since` (null: all of them). The first window is the newest documents that should hold twice the page's
+ * need at the query's density; it grows while it holds too few matches, and past MAX_WINDOW_SHARE of the
+ * archive everything is asked. A full page from a window is the exact answer: every document outside the
+ * window is older than every document in it, so the order both engines share is kept.
+ */
+export async function newestMatches(
+  db: Db,
+  filters: IndexFilters,
+  limit: number,
+  offset: number,
+  hint: MatchHint | undefined,
+  run: (since: number | null) => Promise<number[]>,
+): Promise<number[]> {
+  if (limit <= 0) return [];
+  if (hint !== undefined && hint.matches > 0) {
+    const need = offset + limit;
+    for (let window = Math.ceil((2 * need * hint.documents) / hint.matches) + need; window <= hint.documents * MAX_WINDOW_SHARE; window *= WINDOW_GROWTH) {
+      const since = await nthNewest(db, window, filters);
+      if (since === null) break;
+      const ids = await run(since);
+      if (ids.length === limit) return ids;
+    }
+  }
+  return run(null);
 }
 
 export const CANDIDATE_SELECT = sql.raw(

@@ -15,6 +15,7 @@ export type {
   IndexQuery,
   IndexCandidate,
   IndexStats,
+  MatchHint,
   MatchScope,
   SearchIndex,
 } from './search-types.js';

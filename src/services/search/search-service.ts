@@ -21,6 +21,7 @@ import {
   type IndexQuery,
   type IndexStats,
   type IndexTerm,
+  type MatchHint,
   type Tx,
 } from '../../db/index.js';
 import { createArabicAnalyzer, tokenize, type AnalyzerOptions, type ArabicAnalyzer } from '../../text/index.js';
@@ -194,11 +195,11 @@ export function createSearchService(deps: SearchDeps) {
    * first within each. Cheap on both (no engine score is computed) and identical on both, so that the
    * ranking built on the candidates is the same on SQLite and PostgreSQL at any archive size.
    */
-  async function orderedIds(query: IndexQuery, limit: number, offset: number): Promise<number[]> {
-    const title = await index.matchIds(query, 'title', limit, offset);
+  async function orderedIds(query: IndexQuery, limit: number, offset: number, hint: MatchHint): Promise<number[]> {
+    const title = await index.matchIds(query, 'title', limit, offset, hint);
     if (title.length === limit) return title;
     const titleTotal = title.length > 0 || offset === 0 ? offset + title.length : await index.count(query, 'title');
-    const rest = await index.matchIds(query, 'rest', limit - title.length, Math.max(0, offset - titleTotal));
+    const rest = await index.matchIds(query, 'rest', limit - title.length, Math.max(0, offset - titleTotal), hint);
     return [...title, ...rest];
   }
 
@@ -210,12 +211,13 @@ export function createSearchService(deps: SearchDeps) {
     const offset = (page - 1) * PAGE_SIZE;
     if (offset >= total) return [];
     const deep = offset + PAGE_SIZE > RERANK_DEPTH;
+    const hint: MatchHint = { matches: total, documents: stats.documents };
     let ids: number[];
-    if (deep) ids = await orderedIds(query, PAGE_SIZE, offset);
+    if (deep) ids = await orderedIds(query, PAGE_SIZE, offset, hint);
     else {
       const depth = Math.min(RERANK_DEPTH, total);
       const first = allWords === null ? [] : await index.matchIds(allWords, 'all', MIN_ALL_WORDS_HITS);
-      ids = [...new Set([...first, ...(await orderedIds(query, depth, 0))])].slice(0, depth);
+      ids = [...new Set([...first, ...(await orderedIds(query, depth, 0, hint))])].slice(0, depth);
     }
     const candidates: IndexCandidate[] = await index.load(ids);
     const ranked = rankCandidates(candidates, scoring, dfs, stats, clock.now(), ranking);

@@ -11,6 +11,7 @@ import {
   documentRow,
   filterConditions,
   loadCandidates,
+  newestMatches,
   prefixDocuments,
   readStats,
   replaceTerms,
@@ -132,13 +133,17 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
       return Number(r.rows[0]?.n ?? 0);
     },
 
-    async matchIds(q, scope, limit, offset = 0) {
+    async matchIds(q, scope, limit, offset = 0, hint) {
       // Materialized: the matches come from the GIN index and are then sorted; never a walk down the
-      // published_at index testing each document's vector, which reads (detoasts) every one of them.
-      const r = await sql<{ article_id: number }>`with m as materialized (
-          select d.article_id, d.published_at from search_documents d ${where(q, scope)})
-        select article_id from m order by published_at desc, article_id desc limit ${limit} offset ${offset}`.execute(db);
-      return r.rows.map((row) => row.article_id);
+      // published_at index testing each document's vector, which reads (detoasts) every one of them. A
+      // window (published_at ≥ since) is a second bitmap, ANDed with the GIN one before any row is read.
+      return newestMatches(db, q.filters, limit, offset, hint, async (since) => {
+        const window = since === null ? sql`` : sql` and d.published_at >= ${since}`;
+        const r = await sql<{ article_id: number }>`with m as materialized (
+            select d.article_id, d.published_at from search_documents d ${where(q, scope)}${window})
+          select article_id from m order by published_at desc, article_id desc limit ${limit} offset ${offset}`.execute(db);
+        return r.rows.map((row) => row.article_id);
+      });
     },
 
     load: (ids) => loadCandidates(db, ids),

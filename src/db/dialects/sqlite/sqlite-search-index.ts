@@ -11,6 +11,7 @@ import {
   documentRow,
   filterConditions,
   loadCandidates,
+  newestMatches,
   prefixDocuments,
   readStats,
   replaceTerms,
@@ -97,14 +98,31 @@ export function createSqliteSearchIndex(db: Db): SearchIndex {
     },
 
     async count(q, scope = 'all') {
-      const r = await sql<{ n: number }>`select count(*) as n ${from(ftsQuery(q, scope), andAll(filterConditions(q.filters)))}`.execute(db);
+      // Without filters the FTS table alone answers (it holds exactly the documents' rows): a frequent word
+      // is counted from its doclist, not by looking up tens of thousands of rows.
+      const filters = filterConditions(q.filters);
+      const r =
+        filters.length === 0
+          ? await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${ftsQuery(q, scope)}`.execute(db)
+          : await sql<{ n: number }>`select count(*) as n ${from(ftsQuery(q, scope), andAll(filters))}`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
 
-    async matchIds(q, scope, limit, offset = 0) {
-      const r = await sql<{ article_id: number }>`select d.article_id ${from(ftsQuery(q, scope), andAll(filterConditions(q.filters)))}
-        order by d.published_at desc, d.article_id desc limit ${limit} offset ${offset}`.execute(db);
-      return r.rows.map((row) => row.article_id);
+    async matchIds(q, scope, limit, offset = 0, hint) {
+      const match = ftsQuery(q, scope);
+      const filters = andAll(filterConditions(q.filters));
+      return newestMatches(db, q.filters, limit, offset, hint, async (since) => {
+        // A window walks the published_at index over its few documents and checks each against the set
+        // of matching rowids (built once from the FTS doclist), instead of looking up every match's row.
+        const r =
+          since === null
+            ? await sql<{ article_id: number }>`select d.article_id ${from(match, filters)}
+                order by d.published_at desc, d.article_id desc limit ${limit} offset ${offset}`.execute(db)
+            : await sql<{ article_id: number }>`select d.article_id from search_documents d
+                where d.published_at >= ${since}${filters} and d.article_id in (select rowid from search_fts where search_fts match ${match})
+                order by d.published_at desc, d.article_id desc limit ${limit} offset ${offset}`.execute(db);
+        return r.rows.map((row) => row.article_id);
+      });
     },
 
     load: (ids) => loadCandidates(db, ids),
