@@ -2,6 +2,7 @@
 // bench/search-generate.ts) through `minbar import`'s service into a fresh SQLite file and/or PostgreSQL
 // database, then measures the index size and query latency (p50/p95) of two-word and other queries.
 // Usage: node --import tsx bench/search-bench.ts [--dialect sqlite|postgres|both] [--docs N] [--queries N] [--reuse]
+//   [--kinds "one word,prefix"] (default every kind: two words, one word, three words, phrase, prefix)
 // Where: BENCH_DATA_DIR (default .bench-data: the .jsonl, the SQLite file search-bench-100k.sqlite, result JSON),
 // BENCH_DATABASE_URL (server, default local) and BENCH_PG_DATABASE (default minbar_search_bench).
 import { createReadStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -115,7 +116,9 @@ for (const dialect of dialects) {
   if (!reuse) writeFileSync(previous, JSON.stringify({ articles: report.imported, importSeconds }));
   const indexBytes = await search.storageBytes();
   const latency: Record<string, Record<string, number>> = {};
+  const kinds = arg('kinds', '').split(',').map((k) => k.trim()).filter(Boolean);
   for (const [kind, queries] of Object.entries(sets)) {
+    if (kinds.length > 0 && !kinds.includes(kind)) continue;
     for (const q of queries.slice(0, 20)) await search.search({ q }); // warm-up
     const times: number[] = [];
     let hits = 0;
