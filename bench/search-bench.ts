@@ -6,7 +6,7 @@
 // Where: BENCH_DATA_DIR (default .bench-data: the .jsonl, the SQLite file search-bench-100k.sqlite, result JSON),
 // BENCH_DATABASE_URL (server, default local) and BENCH_PG_DATABASE (default minbar_search_bench).
 import { createReadStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
@@ -116,6 +116,7 @@ for (const dialect of dialects) {
   if (!reuse) writeFileSync(previous, JSON.stringify({ articles: report.imported, importSeconds }));
   const indexBytes = await search.storageBytes();
   const latency: Record<string, Record<string, number>> = {};
+  const loadBefore = loadavg()[0]!.toFixed(2);
   const kinds = arg('kinds', '').split(',').map((k) => k.trim()).filter(Boolean);
   for (const [kind, queries] of Object.entries(sets)) {
     if (kinds.length > 0 && !kinds.includes(kind)) continue;
@@ -145,6 +146,7 @@ for (const dialect of dialects) {
     indexMiB: +(indexBytes / 1_048_576).toFixed(1),
     databaseFileMiB: dialect === 'sqlite' ? +(fileBytes() / 1_048_576).toFixed(1) : null,
     latencyMs: latency,
+    loadAverage: `${loadBefore} → ${loadavg()[0]!.toFixed(2)} (1 min, before → after the queries)`,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     date: new Date().toISOString().slice(0, 10),
   };
@@ -152,4 +154,13 @@ for (const dialect of dialects) {
   console.log(JSON.stringify(result, null, 2));
   writeFileSync(join(dataDir, `search-bench-${dialect}-${docs}.json`), JSON.stringify(result, null, 2));
   await handle.close();
+}
+
+// One line per engine and query kind, to paste into BENCHMARKS.md (with the load average, which this run shares).
+console.log(`\nload average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log('| engine | query kind | p50 / p95 / p99 ms | mean hits |');
+for (const r of results) {
+  for (const [kind, l] of Object.entries(r['latencyMs'] as Record<string, Record<string, number>>)) {
+    console.log(`| ${String(r['dialect'])} | ${kind} | ${l['p50']} / ${l['p95']} / ${l['p99']} | ${l['meanHits']} |`);
+  }
 }
