@@ -75,6 +75,18 @@ for (const dialect of testDialects()) {
       assert.equal(row.createdBy, writer.userId);
     });
 
+    test('tags whose names make one slug, and repeated authors or stories, are stored once (no 500)', async () => {
+      const repos = createRepositories(h.db);
+      const author = await repos.authors.insert({ slug: 'dup-author', name: 'كاتب', bio: '', kind: 'person' }, T0);
+      const story = await repos.stories.insert({ slug: 'dup-story', title: 'قصة', description: '', coverMediaId: null, trendingRank: null, featured: false, status: 'active' }, T0);
+      // "Gaza" and "gaza!" differ as names but share the slug "gaza" (so do many hostile tags).
+      const { id } = await svc().createDraft(writer, draft({ tags: ['Gaza', 'gaza!', 'غزة'], authorIds: [author, author], storyIds: [story, story] }));
+      const fields = (await svc().forEditing(writer, id)).fields;
+      assert.deepEqual(fields.tags, ['Gaza', 'غزة']);
+      assert.deepEqual(fields.authorIds, [author]);
+      assert.deepEqual(fields.storyIds, [story]);
+    });
+
     test('publishing validates required fields with Arabic messages and writes nothing on failure', async () => {
       const p = svc();
       const { id } = await p.createDraft(writer, draft({ lead: '', body: [] }));

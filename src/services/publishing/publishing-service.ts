@@ -179,11 +179,12 @@ export function createPublishingService(deps: { db: Db; clock: Clock; hooks?: Ar
 
   async function writeFields(trx: Tx, id: number, a: ArticleSnapshot): Promise<void> {
     const repos = createRepositories(trx);
-    await repos.articles.setAuthors(id, a.authorIds);
-    const tagIds: number[] = [];
-    for (const name of new Set(a.tags)) tagIds.push(await repos.tags.ensure(slugify(name) || name, name));
-    await repos.articles.setTags(id, tagIds);
-    await repos.articles.setStories(id, a.storyIds);
+    await repos.articles.setAuthors(id, [...new Set(a.authorIds)]);
+    // Two names can make one slug ("Gaza" and "gaza", or names that differ only in punctuation): one tag.
+    const tagIds = new Set<number>();
+    for (const name of new Set(a.tags)) tagIds.add(await repos.tags.ensure(slugify(name) || name, name));
+    await repos.articles.setTags(id, [...tagIds]);
+    await repos.articles.setStories(id, [...new Set(a.storyIds)]);
   }
 
   async function mustRow(q: Db | Tx, id: number): Promise<WorkflowRow> {
