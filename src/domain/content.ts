@@ -33,6 +33,25 @@ export type Inline = z.infer<typeof inlineSchema>;
 
 const inlines = z.array(inlineSchema).max(500);
 
+const EMBED_HOSTS: Readonly<Record<'youtube' | 'x', readonly string[]>> = {
+  youtube: ['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be'],
+  x: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
+};
+
+/**
+ * An embed's link (rendered as a click-to-load `<a href>`): an https address on its provider's own host.
+ * `z.string().url()` alone would take `javascript:…` and `data:…`.
+ */
+export function isEmbedUrl(provider: 'youtube' | 'x', url: string): boolean {
+  if (!url.startsWith('https://')) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.username === '' && u.password === '' && EMBED_HOSTS[provider].includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** The article body: an ordered list of structured blocks, never raw HTML. */
 export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), content: inlines }),
@@ -46,12 +65,14 @@ export const blockSchema = z.discriminatedUnion('type', [
     credit: z.string().max(300).optional(),
     alt: z.string().max(1000).optional(),
   }),
-  z.object({
-    type: z.literal('embed'),
-    provider: z.enum(['youtube', 'x']),
-    url: z.string().url().max(2000),
-    title: z.string().max(300),
-  }),
+  z
+    .object({
+      type: z.literal('embed'),
+      provider: z.enum(['youtube', 'x']),
+      url: z.string().max(2000),
+      title: z.string().max(300),
+    })
+    .refine((b) => isEmbedUrl(b.provider, b.url), { message: 'embeds are https links to their provider', path: ['url'] }),
 ]);
 export type Block = z.infer<typeof blockSchema>;
 export const bodySchema = z.array(blockSchema).max(2000);

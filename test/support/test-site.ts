@@ -20,13 +20,17 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-export async function openTestSite(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestSite> {
+export async function openTestSite(
+  dialect: TestDialect,
+  env: Record<string, string> = {},
+  appOptions: Omit<Parameters<typeof createApp>[1] & object, 'now'> = {},
+): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'minbar-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, TIME_ZONE: 'Asia/Riyadh', ...env });
   const database = await dialect.open();
   const clock = fixedClock(TEST_NOW);
   const minbar = assembleMinbar(config, database, clock);
-  const app = await createApp(minbar, { now: () => clock.now() });
+  const app = await createApp(minbar, { ...appOptions, now: () => clock.now() });
   return {
     minbar,
     app,
