@@ -102,7 +102,10 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
       createChannel: () => [pageTags.chrome],
       importApprovedComment: ([input]) => [pageTags.article(input.articleId)],
     }),
-    media: createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }),
+    // A caption, credit or alt text edit reaches every page showing the picture.
+    media: purgingAfter(createMediaService({ db, clock, store: createFileMediaStore(config.mediaDir) }, { maxBytes: config.mediaMaxBytes }), purges, {
+      updateMeta: ([, id]) => [pageTags.media(id)],
+    }),
     accounts: createAccountsService({ db, clock, issuer: config.siteName }),
     apiTokens: createApiTokenService({ db, clock }),
     audit: createAuditService({ db }),

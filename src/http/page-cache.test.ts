@@ -117,6 +117,19 @@ for (const dialect of testDialects()) {
       assert.ok((await get(site, '/economy')).body.includes(title));
     });
 
+    await t.test('a caption or alt text edit in the media library reaches the article and the lists showing the picture', async () => {
+      const articlePage = (await get(site, '/economy')).body.match(new RegExp(`href="(/economy/${newId}/[^"]+)"`))?.[1];
+      assert.ok(articlePage, 'the economy page links the moved article');
+      for (const p of [articlePage, '/economy', '/stories/coastal-floods']) await get(site, p);
+      assert.equal(await xcache(articlePage), 'HIT');
+      await site.minbar.services.media.updateMeta({ ...deskEditor, role: 'admin' }, heroId, { caption: 'طريق الساحل بعد فتحه', alt: 'سيارات تعبر طريق الساحل', credit: 'منبر', source: '' });
+      const res = await get(site, articlePage);
+      assert.equal(res.headers['x-cache'], 'MISS', 'the article page showing the hero is purged');
+      assert.match(res.body, /طريق الساحل بعد فتحه/);
+      assert.equal(await xcache('/economy'), 'MISS', 'a list whose card shows the picture is purged');
+      assert.equal(await xcache('/stories/coastal-floods'), 'HIT', 'a page without the picture is kept');
+    });
+
     await t.test('unpublishing removes the article from every page at once', async () => {
       for (const p of ['/', '/latest', '/economy', '/rss.xml']) await get(site, p);
       await publishing.unpublish(deskEditor, newId);

@@ -28,8 +28,10 @@ export function countRead(reads: ReadCounter, req: FastifyRequest, id: number): 
   if (agent && !NOT_A_READER.test(agent)) reads.record(id);
 }
 
-type Listed = { readonly id: number };
-const articleTags = (...lists: ReadonlyArray<readonly Listed[]>) => lists.flatMap((l) => l.map((a) => pageTags.article(a.id)));
+type Listed = { readonly id: number; readonly hero?: { readonly id: number } | null };
+/** The articles a page lists and the pictures their cards show (a caption or alt text edit purges them). */
+const articleTags = (...lists: ReadonlyArray<readonly Listed[]>) =>
+  lists.flatMap((l) => l.flatMap((a) => (a.hero ? [pageTags.article(a.id), pageTags.media(a.hero.id)] : [pageTags.article(a.id)])));
 
 /** What the home page shows, as page-cache tags. */
 function homeTags(d: HomeData): string[] {
@@ -66,7 +68,8 @@ function articlePageTags(d: ArticlePageData): string[] {
     pageTags.latest,
     ...d.stories.map((s) => pageTags.story(s.id)),
     ...d.article.stories.map((s) => pageTags.story(s.id)),
-    ...articleTags(d.latest, d.related),
+    ...articleTags([d.article], d.latest, d.related),
+    ...(d.bodyMedia ?? []).map((m) => pageTags.media(m.id)),
   ];
 }
 

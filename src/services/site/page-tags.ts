@@ -12,6 +12,8 @@ export const pageTags = {
   tag: (id: number) => `tag:${id}`,
   author: (id: number) => `author:${id}`,
   page: (slug: string) => `page:${slug}`,
+  /** A picture whose caption, credit or alt text the page shows (hero, body image, card). */
+  media: (id: number) => `media:${id}`,
   home: 'home',
   latest: 'latest',
   feeds: 'feeds',
