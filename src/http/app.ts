@@ -21,7 +21,7 @@ import { securityHeaders } from './security-headers.js';
 import { STATUS_OF, clientErrorHandler, isApiPath, kindOfStatus } from './errors.js';
 import { liveArticleRenderer, liveRoutes } from './routes/live-routes.js';
 import type { LiveService } from '../services/index.js';
-import { newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
+import { ensureRouteTable, newsroomPlugin, type NewsroomServices } from './newsroom/index.js';
 import { previewRoutes } from './preview-routes.js';
 import { apiPlugin } from './api/index.js';
 import type { ContentApiService } from '../services/index.js';
@@ -91,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Every route of the app (site, comments, newsroom, API), for the tests that walk them all.
   app.decorate('allRoutes', [] as { method: string; url: string }[]);
+  // Newsroom and API routes with their access (the search API, registered before the API plugin, too).
+  ensureRouteTable(app);
   app.addHook('onRoute', (route) => {
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) app.allRoutes.push({ method, url: route.url });
   });
@@ -193,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.newsroom) await app.register(previewRoutes, { publishing: deps.newsroom.publishing, context, config, now });
   if (deps.newsroom && deps.content) {
     const { apiTokens, articleList, publishing } = deps.newsroom;
-    await app.register(apiPlugin, { publicUrl: config.publicUrl, siteName: config.siteName, content: deps.content, apiTokens, articleList, publishing });
+    await app.register(apiPlugin, { publicUrl: config.publicUrl, siteName: config.siteName, content: deps.content, apiTokens, articleList, publishing, describeSearch: deps.search !== undefined });
   }
   await app.register(seoRoutes, { site: deps.site, context, ...(deps.crops ? { crops: deps.crops } : {}) });
 

@@ -71,6 +71,22 @@ const nullable = (s: JsonSchema) => ({ anyOf: [s, { type: 'null' }] });
 
 export const schemas: Record<string, JsonSchema> = {
   Error: { type: 'object', required: ['error'], properties: { error: str, fields: { type: 'object', additionalProperties: str } } },
+  SearchResult: {
+    type: 'object',
+    required: ['query', 'total', 'page', 'pages', 'hits'],
+    properties: {
+      query: str,
+      mode: str,
+      total: int,
+      page: int,
+      pages: int,
+      story: nullable({ type: 'object', properties: { id: int, title: str } }),
+      hits: {
+        type: 'array',
+        items: { type: 'object', properties: { id: int, url: uri, title: str, snippet: str, score: { type: 'number' }, publishedAt: dateTime, section: str, type: str } },
+      },
+    },
+  },
   Image: {
     type: 'object',
     properties: {

@@ -10,6 +10,7 @@ import {
   articleInputSchema,
   articleQuerySchema,
   pageQuerySchema,
+  searchParamsSchema,
   type ApiTokenService,
   type ArticleListService,
   type ContentApiService,
@@ -27,6 +28,8 @@ export interface ApiDeps {
   readonly apiTokens: ApiTokenService;
   readonly articleList: ArticleListService;
   readonly publishing: PublishingService;
+  /** GET /api/search is served (by the search routes): describe it in the OpenAPI document too. */
+  readonly describeSearch?: boolean;
 }
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -251,6 +254,19 @@ async function scopedApi(app: FastifyInstance, deps: ApiDeps): Promise<void> {
       return noStore(reply).send(await deps.publishing.schedule(actor, id, Date.parse(publishAt)));
     },
   });
+
+  // The JSON search (routes/search-routes.ts serves it; documented here with the rest of the API).
+  if (deps.describeSearch) {
+    registry.operations.push({
+      method: 'GET',
+      url: '/search',
+      access: 'public',
+      tag: 'content',
+      summary: 'Full-text search of published articles (Arabic-aware), ranked, ten hits a page; 400 with an Arabic `error.message` and `error.fields`; 429 past 30 searches a minute per client.',
+      query: searchParamsSchema,
+      response: { $ref: '#/components/schemas/SearchResult' },
+    });
+  }
 
   // Unknown API paths answer JSON, not the site's HTML 404.
   app.route({ method: 'GET', url: '/*', config: { access: 'public' }, handler: (request, reply) => reply.code(404).header('cache-control', 'no-store').send({ error: apiMessages(request).notFound }) });

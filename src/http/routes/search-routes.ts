@@ -91,6 +91,8 @@ export const searchRoutes: FastifyPluginAsync<Options> = async (app, { search, c
     }
   });
 
+  // The JSON search is part of the API: public, listed in the route table (and the OpenAPI document).
+  app.routeTable.push({ area: 'api', method: 'GET', url: '/api/search', access: 'public' });
   app.get('/api/search', async (req, reply) => {
     const params = readParams(req.query);
     try {

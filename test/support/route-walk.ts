@@ -1,0 +1,150 @@
+// Whole-app test support for the suites that walk every route (`app.allRoutes`): a site with content of
+// every kind (the reader fixture, a live blog, a comment), a signed-in administrator, a signed-in reader
+// and an API token; row counts of every table in one query; and the checks every refusal must pass —
+// an Arabic message, no stack trace, no SQL error, none of Fastify's English JSON.
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { CLI_OPERATOR } from '../../src/services/index.js';
+import type { Actor } from '../../src/domain/index.js';
+import { loadReaderFixture, type ReaderFixture } from './reader-fixture.js';
+import { createMember, signIn, type NewsroomSession } from './newsroom-session.js';
+import { loadLiveBlog } from './live-fixture.js';
+import type { TestSite } from './test-site.js';
+
+export const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** What a stack trace, an SQL error or Fastify's own English JSON look like in a body. */
+export const LEAKS = /FST_ERR|"statusCode"|"Bad Request"|"Not Found"|Internal Server Error|Client Error|\bat [\w.<>]+ \(|node_modules|SQLITE_|SqliteError|syntax error at|violates .* constraint|ZodError|"code":\s*"invalid_|TypeError|ReferenceError|Cannot read propert/;
+const ARABIC = /[\u0600-\u06FF]/;
+
+export interface ReaderSession {
+  /** "minbar_reader=…" for the cookie header. */
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+export interface WalkSite {
+  readonly fixture: ReaderFixture;
+  readonly liveBlogId: number;
+  readonly commentId: number;
+  readonly adminEmail: string;
+  readonly adminId: number;
+  readonly readerEmail: string;
+  readonly apiToken: string;
+  admin: NewsroomSession;
+  reader: ReaderSession;
+}
+
+export const READER_PASSWORD = 'a-long-reader-password-1';
+
+/** Content of every kind, an administrator and a reader signed in, an API token with every scope. */
+export async function loadWalkSite(site: TestSite): Promise<WalkSite> {
+  const fixture = await loadReaderFixture(site);
+  const live = await loadLiveBlog(site);
+  const { moderation, comments, readers, apiTokens } = site.minbar.services;
+  const moderator: Actor = { userId: 0, role: 'moderator', sections: 'all' };
+  await moderation.saveSettings(moderator, { scope: 'site', scopeId: 0, mode: 'open', guestsAllowed: true });
+  const articleId = fixture.sectionArticleIds[0]!;
+  const posted = await comments.post({ articleId, body: 'تعليق أول للتجربة', authorName: 'زائر' }, { reader: null, ip: '10.9.0.1' });
+  const commentId = posted.id;
+  const adminEmail = 'walk-admin@example.org';
+  const admin = await createMember(site, 'admin', adminEmail, { displayName: 'مديرة الاختبار' });
+  const token = (await apiTokens.create(CLI_OPERATOR, {
+    name: 'مفتاح الاختبار',
+    userId: admin.id,
+    scopes: ['articles:read', 'articles:write', 'articles:submit', 'articles:publish'],
+  })).token;
+  const readerEmail = 'walk-reader@example.org';
+  await readers.signUp({ email: readerEmail, password: READER_PASSWORD, displayName: 'قارئة الاختبار' });
+  const walk: WalkSite = {
+    fixture,
+    liveBlogId: live.blogId,
+    commentId,
+    adminEmail,
+    adminId: admin.id,
+    readerEmail,
+    apiToken: token,
+    admin: await signIn(site, adminEmail),
+    reader: await readerSignIn(site, readerEmail),
+  };
+  return walk;
+}
+
+export async function readerSignIn(site: TestSite, email: string): Promise<ReaderSession> {
+  const r = await site.minbar.services.readers.signIn({ email, password: READER_PASSWORD });
+  if ('error' in r) throw new Error(`reader sign-in failed: ${r.error}`);
+  return { cookie: `minbar_reader=${r.token}`, csrf: r.session.csrfToken };
+}
+
+/**
+ * Signs the administrator and the reader in again if a walked route ended their sessions (sign-out,
+ * disabling the account, requiring two-factor) — a fuzz run may well do that with a valid token.
+ */
+export async function keepSessionsAlive(site: TestSite, walk: WalkSite): Promise<void> {
+  const { accounts, readers } = site.minbar.services;
+  const adminToken = /=(.*)$/.exec(walk.admin.cookie)![1]!;
+  const admin = await accounts.authenticate(adminToken);
+  if (!admin || admin.stage !== 'full' || admin.mustEnrolTotp || admin.actor.role !== 'admin') {
+    await site.minbar.database.db
+      .updateTable('users')
+      .set({ disabled: 0, role: 'admin', totp_required: 0, totp_enabled: 0, locale: 'ar' })
+      .where('id', '=', walk.adminId)
+      .execute();
+    walk.admin = await signIn(site, walk.adminEmail);
+  } else if (admin.user.locale !== 'ar') {
+    await site.minbar.database.db.updateTable('users').set({ locale: 'ar' }).where('id', '=', walk.adminId).execute();
+  }
+  const readerToken = /=(.*)$/.exec(walk.reader.cookie)![1]!;
+  if (!(await readers.authenticate(readerToken))) walk.reader = await readerSignIn(site, walk.readerEmail);
+}
+
+/** Row counts of every table, in one query (so a check per request stays cheap on both dialects). */
+export async function tableCounter(site: TestSite): Promise<() => Promise<Record<string, number>>> {
+  const db = site.minbar.database.db;
+  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+  assert.ok(tables.length >= 30, `found ${tables.length} tables`);
+  const query = sql<Record<string, number | string>>`select ${sql.join(tables.map((t) => sql`(select count(*) from ${sql.table(t)}) as ${sql.ref(t)}`))}`;
+  return async () => {
+    const row = (await query.execute(db)).rows[0]!;
+    return Object.fromEntries(tables.map((t) => [t, Number(row[t])]));
+  };
+}
+
+/** The tables whose counts differ. */
+export function changedTables(before: Record<string, number>, after: Record<string, number>, ignore: readonly string[] = []): string[] {
+  return Object.keys(after).filter((t) => !ignore.includes(t) && before[t] !== after[t]);
+}
+
+/** Areas of the app, by path: each has its own session and CSRF scheme. */
+export function areaOf(url: string): 'newsroom' | 'api' | 'site' {
+  if (url === '/newsroom' || url.startsWith('/newsroom/')) return 'newsroom';
+  if (url === '/api' || url.startsWith('/api/')) return 'api';
+  return 'site';
+}
+
+interface Reply {
+  readonly statusCode: number;
+  readonly headers: Record<string, string | string[] | number | undefined>;
+  readonly body: string;
+}
+
+/** The message of a refusal: JSON `error` (a string, or `{ message }` from the search API) or the page's text. */
+export function refusalMessage(res: Reply): string {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.startsWith('application/json')) {
+    const parsed = JSON.parse(res.body) as { error?: unknown };
+    const e = parsed.error;
+    return typeof e === 'string' ? e : e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : '';
+  }
+  return res.body;
+}
+
+/** A 4xx answer is clear: an Arabic message (HTML page, text or JSON `error`), nothing leaked. */
+export function assertClearRefusal(res: Reply, what: string): void {
+  assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${what}: ${res.statusCode}`);
+  if (res.statusCode === 405 || (res.statusCode === 401 && res.body === '')) return;
+  const type = String(res.headers['content-type'] ?? '');
+  assert.match(type, /^(text\/html|text\/plain|application\/json); charset=utf-8$/, `${what}: content-type ${type}`);
+  assert.match(refusalMessage(res), ARABIC, `${what}: an Arabic message in ${res.body.slice(0, 300)}`);
+  assert.doesNotMatch(res.body, LEAKS, `${what}: leaks ${res.body.slice(0, 300)}`);
+}
