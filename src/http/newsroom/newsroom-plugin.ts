@@ -19,6 +19,9 @@ import { ensureRouteTable, exposeToParent } from './route-table.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** What busboy throws for a multipart body that does not parse (no boundary, cut short, broken part headers). */
+const BROKEN_MULTIPART = /^(Multipart: Boundary not found|Unexpected end of (multipart data|form|file)|Malformed part header|Unsupported Content-Type\.?)$/;
+
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -120,6 +123,11 @@ async function scopedNewsroom(app: FastifyInstance, deps: NewsroomDeps): Promise
     if (error instanceof InvalidInput) return renderNewsroomMessage(request, reply, 400, 'invalid', error.fields);
     if (error instanceof Conflict) return renderNewsroomMessage(request, reply, 409, 'invalid');
     const status = (error as { statusCode?: number }).statusCode;
+    // A multipart body that does not parse is the client's error: multipart parsing runs on every newsroom
+    // route (for the upload form), before the CSRF check and any handler, so nothing was read or written.
+    if (status === undefined && request.isMultipart?.() && BROKEN_MULTIPART.test(error instanceof Error ? error.message : '')) {
+      return renderNewsroomMessage(request, reply, 400, 'invalid');
+    }
     // An upload over MEDIA_MAX_BYTES (@fastify/multipart stops reading it): nothing was stored.
     if (status === 413) return renderNewsroomMessage(request, reply, 413, 'tooLarge');
     if (status && status >= 400 && status < 500) return renderNewsroomMessage(request, reply, status, status === 404 ? 'notFound' : 'invalid');
