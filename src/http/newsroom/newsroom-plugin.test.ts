@@ -30,3 +30,16 @@ test('a multipart body that does not parse is a 400 in Arabic on any newsroom ro
   assert.equal(page.statusCode, 400);
   assert.equal(words(parse(page.body).querySelector('[role=alert]')?.textContent), messages('ar').newsroom.errors.invalid);
 });
+
+// Found by test/security/fuzz.test.ts: route parameters and queries read with `schema.parse` answered 500.
+test('ids and queries a route schema refuses are a 400 in Arabic, never a 500', async (t) => {
+  const site = await openTestSite(testDialects()[0]!);
+  t.after(() => site.close());
+  await createMember(site, 'admin', 'admin@example.org');
+  const s = await signIn(site, 'admin@example.org');
+  for (const url of ['/newsroom/articles/%EF%BB%BF', '/newsroom/articles/-1', '/newsroom/articles/1e309/revisions', '/newsroom/media/99999999999999999999', '/newsroom/live/abc', '/newsroom/moderation/readers/0']) {
+    const res = await site.app.inject({ url, headers: { cookie: s.cookie } });
+    assert.equal(res.statusCode, 400, `${url}: ${res.statusCode}`);
+    assert.equal(words(parse(res.body).querySelector('[role=alert]')?.textContent), messages('ar').newsroom.errors.invalid, url);
+  }
+});

@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import { ZodError } from 'zod';
 import { Conflict, Forbidden, InvalidInput, NotFound, may } from '../../domain/index.js';
 import { createFormatter, localeInfo, messages, type Locale } from '../../i18n/index.js';
 import type { SignedIn } from '../../services/index.js';
@@ -121,6 +122,8 @@ async function scopedNewsroom(app: FastifyInstance, deps: NewsroomDeps): Promise
     if (error instanceof Forbidden) return renderNewsroomMessage(request, reply, 403, 'forbidden');
     if (error instanceof NotFound) return renderNewsroomMessage(request, reply, 404, 'notFound');
     if (error instanceof InvalidInput) return renderNewsroomMessage(request, reply, 400, 'invalid', error.fields);
+    // Routes read ids and queries with `schema.parse(...)`: input a schema refuses is the client's error.
+    if (error instanceof ZodError) return renderNewsroomMessage(request, reply, 400, 'invalid');
     if (error instanceof Conflict) return renderNewsroomMessage(request, reply, 409, 'invalid');
     const status = (error as { statusCode?: number }).statusCode;
     // A multipart body that does not parse is the client's error: multipart parsing runs on every newsroom
