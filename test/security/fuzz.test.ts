@@ -9,18 +9,18 @@
 //   error or Fastify's English JSON;
 // - a redirect never leaves the site;
 // - a refused (4xx) state-changing request writes nothing (row counts of every table, before and after).
-// Bounded: seed FUZZ_SEED (fixed by default), FUZZ_RUNS runs per route and identity (default 3);
+// Bounded: seed FUZZ_SEED (fixed by default), FUZZ_RUNS runs per route and identity (default 4);
 // SQLite always, one short pass on PostgreSQL when TEST_DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { testDialects, type TestDialect } from '../../src/db/index.js';
 import { listen } from '../support/browser.js';
-import { openTestSite, type TestSite } from '../support/test-site.js';
-import { UNSAFE, areaOf, assertClearRefusal, changedTables, keepSessionsAlive, loadWalkSite, tableCounter, type WalkSite } from '../support/route-walk.js';
+import { openTestSite, parse, type TestSite } from '../support/test-site.js';
+import { UNSAFE, areaOf, assertClearRefusal, changedTables, keepSessionsAlive, loadWalkSite, scrapeForms, tableCounter } from '../support/route-walk.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 9_2026);
-const RUNS = Math.max(1, Number(process.env['FUZZ_RUNS'] ?? 3));
+const RUNS = Math.max(1, Number(process.env['FUZZ_RUNS'] ?? 4));
 
 /** Written by a refused request on purpose: failed sign-ins are counted for the lockout. */
 const LEDGERS = ['login_attempts', 'article_reads'];
@@ -80,6 +80,8 @@ interface Attempt {
   readonly query: Record<string, string | string[]>;
   readonly body: Body;
   readonly csrfIn: 'field' | 'header';
+  /** Signed in, on a route some page has a form for: that form with a few fields changed, instead of `body`. */
+  readonly fromForm: { readonly which: number; readonly asJson: boolean; readonly edits: ReadonlyArray<{ field: number | string; value: string | string[] }> } | null;
 }
 
 function encodeForm(fields: Record<string, string | string[]>): string {
@@ -110,10 +112,24 @@ async function fuzzSite(dialect: TestDialect, runs: number, t: test.TestContext)
     query: fc.dictionary(key, fc.oneof(str, fc.array(str, { maxLength: 3 })), { maxKeys: 5 }),
     body,
     csrfIn: fc.constantFrom('field' as const, 'header' as const),
+    fromForm: fc.option(
+      fc.record({
+        which: fc.nat(),
+        asJson: fc.boolean(),
+        edits: fc.array(fc.record({ field: fc.oneof(fc.nat(), key), value: fc.oneof({ weight: 4, arbitrary: str }, { weight: 1, arbitrary: fc.array(str, { maxLength: 3 }) }) }), { minLength: 1, maxLength: 3 }),
+      }),
+      { freq: 2 },
+    ),
   });
+  const forms = await scrapeForms(site, walk, parse);
+  const formRoutes = [...forms.keys()];
+  assert.ok(formRoutes.length >= 30, `forms found for ${formRoutes.length} routes`);
 
   const routes = site.app.allRoutes.filter((r) => r.method !== 'HEAD');
   let requests = 0;
+  // Signed-in writes that got past the CSRF check and sign-in (so the validation behind them was reached).
+  let pastTheGate = 0;
+  let formAttempts = 0;
   const statuses = new Map<number, number>();
   for (const [index, route] of routes.entries()) {
     const area = areaOf(route.url);
@@ -134,7 +150,19 @@ async function fuzzSite(dialect: TestDialect, runs: number, t: test.TestContext)
             csrf = walk.reader.csrf;
           } else if (signedIn) headers['authorization'] = `Bearer ${walk.apiToken}`;
           if (csrf && a.csrfIn === 'header') headers['x-csrf-token'] = csrf;
-          const b = a.body;
+          let b = a.body;
+          let path = pathOf(route.url, a.params);
+          const baselines = forms.get(route.url);
+          if (signedIn && a.fromForm && baselines && route.method === 'POST') {
+            const base = baselines[a.fromForm.which % baselines.length]!;
+            const names = Object.keys(base.fields);
+            const fields: Record<string, string | string[]> = { ...base.fields };
+            for (const e of a.fromForm.edits) fields[typeof e.field === 'number' ? (names[e.field % names.length] ?? 'x') : e.field] = e.value;
+            delete fields['_csrf'];
+            path = base.url;
+            b = a.fromForm.asJson ? { kind: 'json', value: fields } : { kind: 'form', fields };
+            formAttempts++;
+          }
           if (route.method !== 'GET') {
             if (b.kind === 'form') {
               headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -149,7 +177,7 @@ async function fuzzSite(dialect: TestDialect, runs: number, t: test.TestContext)
             }
           }
           const qs = encodeForm(a.query);
-          const url = `${pathOf(route.url, a.params)}${qs ? `?${qs}` : ''}`;
+          const url = `${path}${qs ? `?${qs}` : ''}`;
           const what = `${route.method} ${route.url} as ${identity}: ${route.method} ${url.slice(0, 300)} ${payload ? `[${headers['content-type'] ?? 'no type'}] ${payload.slice(0, 200)}` : ''}`;
           const before = unsafe ? await count() : null;
           const res = streams ? await overHttp(base, route.method, url, headers, payload) : await inject(site, route.method, url, headers, payload);
@@ -161,6 +189,7 @@ async function fuzzSite(dialect: TestDialect, runs: number, t: test.TestContext)
             const to = String(res.headers['location']);
             assert.ok((to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\')) || to.startsWith(site.minbar.config.publicUrl), `${what}: redirects to ${to}`);
           }
+          if (signedIn && unsafe && ![401, 403, 413, 415].includes(res.statusCode)) pastTheGate++;
           if (before) {
             const after = await count();
             if (res.statusCode >= 400) assert.deepEqual(changedTables(before, after, LEDGERS), [], `${what}: refused with ${res.statusCode} but wrote`);
@@ -171,7 +200,7 @@ async function fuzzSite(dialect: TestDialect, runs: number, t: test.TestContext)
       );
     }
   }
-  return { requests, routes: routes.length, statuses: Object.fromEntries([...statuses].sort(([x], [y]) => x - y)) };
+  return { requests, pastTheGate, formAttempts, formRoutes: formRoutes.length, routes: routes.length, statuses: Object.fromEntries([...statuses].sort(([x], [y]) => x - y)) };
 }
 
 interface Reply {
@@ -200,7 +229,8 @@ for (const [i, dialect] of testDialects().entries()) {
   const first = i === 0;
   test(`fuzz every route on ${dialect.name} (seed ${SEED}, ${first ? RUNS : 1} run(s) per route and identity)`, async (t) => {
     const r = await fuzzSite(dialect, first ? RUNS : 1, t);
-    t.diagnostic(`${r.requests} requests over ${r.routes} routes; statuses ${JSON.stringify(r.statuses)}`);
+    t.diagnostic(`${r.requests} requests over ${r.routes} routes (${r.pastTheGate} signed-in writes past CSRF and access, ${r.formAttempts} of them a page's form with fields changed, forms of ${r.formRoutes} routes); statuses ${JSON.stringify(r.statuses)}`);
     assert.ok(r.routes >= 100, `${r.routes} routes`);
+    assert.ok(r.pastTheGate >= r.routes / 4, `only ${r.pastTheGate} signed-in writes reached their handlers`);
   });
 }

@@ -148,3 +148,67 @@ export function assertClearRefusal(res: Reply, what: string): void {
   assert.match(refusalMessage(res), ARABIC, `${what}: an Arabic message in ${res.body.slice(0, 300)}`);
   assert.doesNotMatch(res.body, LEAKS, `${what}: leaks ${res.body.slice(0, 300)}`);
 }
+
+/** A form as a page renders it: where it posts and the values it would send untouched. */
+export interface ScrapedForm {
+  readonly url: string;
+  readonly fields: Record<string, string | string[]>;
+}
+
+/** The route pattern a concrete path belongs to (static segments preferred over parameters). */
+export function routeOf(path: string, routes: ReadonlyArray<{ method: string; url: string }>, method = 'POST'): string | null {
+  const candidates = routes
+    .filter((r) => r.method === method)
+    .filter((r) => new RegExp(`^${r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+').replace(/\*$/, '.*')}$`).test(path))
+    .sort((a, b) => (a.url.match(/:/g)?.length ?? 0) - (b.url.match(/:/g)?.length ?? 0));
+  return candidates[0]?.url ?? null;
+}
+
+/**
+ * Every POST form the signed-in administrator and reader are shown: each GET route is opened with the
+ * ids of the fixture in its parameters, and each form's action and untouched values are kept, by the
+ * route they post to — so a fuzz can change a few fields of a form that is otherwise valid.
+ */
+export async function scrapeForms(site: TestSite, walk: WalkSite, parse: (html: string) => Document): Promise<Map<string, ScrapedForm[]>> {
+  const routes = site.app.allRoutes;
+  const mediaId = (await site.minbar.database.db.selectFrom('media').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+  const ids = [walk.fixture.correctedArticleId, walk.liveBlogId, walk.commentId, mediaId, walk.adminId];
+  const out = new Map<string, ScrapedForm[]>();
+  const seen = new Set<string>();
+  for (const r of routes) {
+    if (r.method !== 'GET' || r.url.endsWith('*') || r.url.endsWith('/events') || !(r.url.startsWith('/newsroom') || r.url.startsWith('/comments') || r.url.startsWith('/account'))) continue;
+    const urls = r.url.includes(':') ? ids.map((id) => r.url.replace(/:[A-Za-z]+/g, String(id))) : [r.url];
+    for (const url of urls) {
+      const cookie = r.url.startsWith('/newsroom') ? walk.admin.cookie : walk.reader.cookie;
+      const res = await site.app.inject({ url, headers: { cookie } });
+      if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('text/html')) continue;
+      for (const f of parse(res.body).querySelectorAll('form')) {
+        if ((f.getAttribute('method') ?? 'get').toLowerCase() !== 'post') continue;
+        const action = new URL(f.getAttribute('action') || url, 'http://x').pathname;
+        const pattern = routeOf(action, routes);
+        if (!pattern) continue;
+        const fields: Record<string, string | string[]> = {};
+        const add = (name: string, value: string) => {
+          const v = fields[name];
+          fields[name] = v === undefined ? value : Array.isArray(v) ? [...v, value] : [v, value];
+        };
+        for (const el of f.querySelectorAll('input, textarea, select')) {
+          const name = el.getAttribute('name');
+          const type = (el.getAttribute('type') ?? '').toLowerCase();
+          if (!name || type === 'submit' || type === 'file' || type === 'button') continue;
+          if ((type === 'checkbox' || type === 'radio') && !el.hasAttribute('checked')) continue;
+          if (el.tagName === 'SELECT') {
+            const option = el.querySelector('option[selected]') ?? el.querySelector('option');
+            if (option) add(name, option.getAttribute('value') ?? option.textContent ?? '');
+          } else if (el.tagName === 'TEXTAREA') add(name, el.textContent ?? '');
+          else add(name, el.getAttribute('value') ?? '');
+        }
+        const key = `${action} ${Object.keys(fields).sort().join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.set(pattern, [...(out.get(pattern) ?? []), { url: action, fields }]);
+      }
+    }
+  }
+  return out;
+}
