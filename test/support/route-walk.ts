@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { CLI_OPERATOR } from '../../src/services/index.js';
 import type { Actor } from '../../src/domain/index.js';
 import { loadReaderFixture, type ReaderFixture } from './reader-fixture.js';
-import { createMember, signIn, type NewsroomSession } from './newsroom-session.js';
+import { TEST_PASSWORD, createMember, signIn, type NewsroomSession } from './newsroom-session.js';
 import { loadLiveBlog } from './live-fixture.js';
 import type { TestSite } from './test-site.js';
 
@@ -29,7 +29,7 @@ export interface WalkSite {
   readonly commentId: number;
   readonly adminEmail: string;
   readonly adminId: number;
-  readonly readerEmail: string;
+  readerEmail: string;
   readonly apiToken: string;
   admin: NewsroomSession;
   reader: ReaderSession;
@@ -77,25 +77,37 @@ export async function readerSignIn(site: TestSite, email: string): Promise<Reade
 }
 
 /**
- * Signs the administrator and the reader in again if a walked route ended their sessions (sign-out,
- * disabling the account, requiring two-factor) — a fuzz run may well do that with a valid token.
+ * Signs the administrator and the reader in again if a walked route ended their sessions or changed
+ * their accounts (sign-out, a disabled account, required two-factor, a new password, a ban) — a fuzz run
+ * may well do that with a valid token.
  */
 export async function keepSessionsAlive(site: TestSite, walk: WalkSite): Promise<void> {
   const { accounts, readers } = site.minbar.services;
+  const db = site.minbar.database.db;
   const adminToken = /=(.*)$/.exec(walk.admin.cookie)![1]!;
   const admin = await accounts.authenticate(adminToken);
   if (!admin || admin.stage !== 'full' || admin.mustEnrolTotp || admin.actor.role !== 'admin') {
-    await site.minbar.database.db
-      .updateTable('users')
-      .set({ disabled: 0, role: 'admin', totp_required: 0, totp_enabled: 0, locale: 'ar' })
-      .where('id', '=', walk.adminId)
-      .execute();
+    await db.updateTable('users').set({ disabled: 0, role: 'admin', totp_required: 0, totp_enabled: 0, locale: 'ar', email: walk.adminEmail }).where('id', '=', walk.adminId).execute();
+    await accounts.setPassword(CLI_OPERATOR, walk.adminId, TEST_PASSWORD);
+    await db.deleteFrom('login_attempts').execute();
     walk.admin = await signIn(site, walk.adminEmail);
   } else if (admin.user.locale !== 'ar') {
-    await site.minbar.database.db.updateTable('users').set({ locale: 'ar' }).where('id', '=', walk.adminId).execute();
+    await db.updateTable('users').set({ locale: 'ar' }).where('id', '=', walk.adminId).execute();
   }
+  // A fuzzed revocation form may have revoked the API token.
+  await db.updateTable('api_tokens').set({ revoked_at: null }).where('user_id', '=', walk.adminId).where('revoked_at', 'is not', null).execute();
   const readerToken = /=(.*)$/.exec(walk.reader.cookie)![1]!;
-  if (!(await readers.authenticate(readerToken))) walk.reader = await readerSignIn(site, walk.readerEmail);
+  const reader = await readers.authenticate(readerToken);
+  if (!reader || reader.reader.status !== 'active') {
+    const again = reader ? null : await readers.signIn({ email: walk.readerEmail, password: READER_PASSWORD });
+    if (again && !('error' in again) && again.session.reader.status === 'active') walk.reader = { cookie: `minbar_reader=${again.token}`, csrf: again.session.csrfToken };
+    else {
+      // Banned, suspended or deleted by a fuzzed moderation form: a new reader takes over.
+      walk.readerEmail = `walk-reader-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
+      const fresh = await readers.signUp({ email: walk.readerEmail, password: READER_PASSWORD, displayName: 'قارئة الاختبار' });
+      walk.reader = { cookie: `minbar_reader=${fresh.token}`, csrf: fresh.session.csrfToken };
+    }
+  }
 }
 
 /** Row counts of every table, in one query (so a check per request stays cheap on both dialects). */
