@@ -5,7 +5,10 @@
 // run, so ratios compare like with like. Records the server's RSS under load. Writes
 // .bench-data/results/<db>-<size>.json; `--report` prints every result found as Markdown.
 // Usage: npm run bench:site -- --articles 1000000 --db sqlite [--connections 50] [--seconds 10] [--only home,section]
+//        npm run bench:site -- --articles 1000000 --database-url sqlite:/work/bench-data/site-1m.sqlite --env PAGE_CACHE_MB=0 --tag nocache --only home,section,story
 //        npm run bench:site -- --report
+// With --env PAGE_CACHE_MB=0 every request takes the database path. After a run, and in --report, the list
+// pages at the largest archive are compared with the smallest run of the same database and tag.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -73,7 +76,8 @@ const db = values.db === 'postgres' || values.db === 'pg' ? 'postgres' : 'sqlite
 const size = label(articles);
 const dataDir = join(ROOT, '.bench-data', `${db}-${size}`);
 const databaseUrl = values['database-url'] ?? (db === 'postgres' ? `postgres://postgres@127.0.0.1:5432/minbar_bench_${size}` : `sqlite:${join(dataDir, 'minbar.db')}`);
-if (db === 'sqlite' && !existsSync(join(dataDir, 'minbar.db'))) {
+const sqliteFile = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : null;
+if (db === 'sqlite' && sqliteFile !== null && !existsSync(sqliteFile)) {
   console.error(`No archive at ${dataDir}: run  npm run bench:data -- --articles ${articles} --database-url ${databaseUrl}`);
   process.exit(66);
 }
@@ -179,9 +183,21 @@ try {
   const storyPath = /href="(\/stories\/[^"?#]+)"/.exec(home)?.[1];
   if (!articlePath || !storyPath) throw new Error('the home page links no article or no story');
   const articleId = Number(/\/(\d+)\//.exec(articlePath)?.[1]);
+  // The story with the fewest published articles: listed from the same link index as the largest.
+  const smallStory = await (async () => {
+    const h = openDatabase(loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir }).database);
+    try {
+      return (await h.db.selectFrom('stories').select('slug').where('published_articles', '>', 0).orderBy('published_articles').limit(1).executeTakeFirst())?.slug;
+    } finally {
+      await h.close();
+    }
+  })();
 
-  // Canonical article URLs across the archive, from three sitemap files (oldest, middle, newest).
-  const index = (await rawGet(server.url + '/sitemap.xml')).body.toString('utf8');
+  // Canonical article URLs across the archive, from three sitemap files (oldest, middle, newest) — only when a
+  // scenario needs them (the sitemap index of a million articles is slow to make).
+  const wants = (name: string) => !only || only.has(name.split(' ')[0]!) || only.has(name);
+  const needsPool = wants('article (miss)') || wants('sitemap articles');
+  const index = needsPool ? (await rawGet(server.url + '/sitemap.xml')).body.toString('utf8') : '';
   const buckets = [...index.matchAll(/<loc>[^<]*?(\/sitemaps\/articles-\d+\.xml)<\/loc>/g)].map((m) => m[1]!);
   const picked = [...new Set([buckets[0], buckets[Math.floor(buckets.length / 2)], buckets.at(-1)])].filter((b): b is string => !!b);
   const pool: string[] = [];
@@ -197,6 +213,7 @@ try {
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
   const distinct = pool.slice(0, 30_000);
+  if (distinct.length === 0) distinct.push(articlePath);
   let cursor = 0;
 
   // The article page's exact response for the ceiling.
@@ -234,6 +251,7 @@ try {
     { name: 'home', url: server.url + '/', expect: 200 },
     { name: 'section', url: server.url + '/economy', expect: 200 },
     { name: 'story', url: server.url + storyPath, expect: 200 },
+    ...(smallStory ? [{ name: 'story (small)', url: `${server.url}/stories/${encodeURIComponent(smallStory)}`, expect: 200 }] : []),
     {
       name: 'search',
       url: server.url + '/search',
@@ -280,7 +298,7 @@ try {
   ];
   try {
     for (const s of scenarios) {
-      if (only && !only.has(s.name.split(' ')[0]!) && !only.has(s.name)) continue;
+      if (!wants(s.name)) continue;
       rows.push(await measure(s.name === 'ceiling' ? ceiling.pid! : server.child.pid!, s));
     }
   } finally {
@@ -296,6 +314,12 @@ writeFileSync(file, JSON.stringify(run, null, 2));
 console.log(`\n${run.date} · ${run.machine} · ${db} · ${articles} articles · load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`);
 printRun(run);
 console.log(`→ ${file}`);
+compare(
+  readdirSync(RESULTS)
+    .filter((f) => /^(sqlite|postgres)-.*\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as RunFile)
+    .filter((r) => r.db === run.db && r.tag === run.tag),
+);
 
 function printRun(run: RunFile): void {
   const ceiling = run.rows.find((r) => r.scenario === 'ceiling');
@@ -317,17 +341,21 @@ function report(): void {
     console.log(`${run.date.slice(0, 16).replace('T', ' ')} UTC · load average ${run.loadBefore.join(', ')} before, ${run.loadAfter.join(', ')} after\n`);
     printRun(run);
   }
-  // Lists at the largest archive against the smallest, per database.
-  for (const dbName of ['sqlite', 'postgres']) {
-    const mine = runs.filter((r) => r.db === dbName && !r.tag);
-    if (mine.length < 2) continue;
-    const small = mine[0]!;
-    const large = mine.at(-1)!;
-    console.log(`\n${dbName}: ${large.articles.toLocaleString('en')} vs ${small.articles.toLocaleString('en')} articles (p50 latency ratio, req/s ratio)`);
-    for (const name of ['home', 'section', 'story', 'article (miss)', 'rss', 'search']) {
-      const a = small.rows.find((r) => r.scenario === name);
-      const b = large.rows.find((r) => r.scenario === name);
-      if (a && b) console.log(`- ${name}: p50 ${b.p50} vs ${a.p50} ms (×${(b.p50 / Math.max(a.p50, 0.01)).toFixed(2)}); ${b.requestsPerSec} vs ${a.requestsPerSec} req/s (${(a.requestsPerSec / Math.max(b.requestsPerSec, 1)).toFixed(2)}× slower)`);
-    }
+  const groups = new Map<string, RunFile[]>();
+  for (const run of runs) groups.set(`${run.db} ${run.tag}`, [...(groups.get(`${run.db} ${run.tag}`) ?? []), run]);
+  for (const group of groups.values()) compare(group);
+}
+
+/** Pages at the largest archive against the smallest of runs with the same database and tag (issue 8: ≤ 1.5×). */
+function compare(runs: RunFile[]): void {
+  const sorted = [...runs].sort((a, b) => a.articles - b.articles);
+  if (sorted.length < 2 || sorted[0]!.articles === sorted.at(-1)!.articles) return;
+  const small = sorted[0]!;
+  const large = sorted.at(-1)!;
+  console.log(`\n${large.db}${large.tag ? ` (${large.tag})` : ''}: ${large.articles.toLocaleString('en')} vs ${small.articles.toLocaleString('en')} articles (p50 latency ratio, req/s ratio; load ${large.loadBefore[0]} vs ${small.loadBefore[0]})`);
+  for (const name of ['home', 'section', 'story', 'story (small)', 'article (miss)', 'rss', 'search']) {
+    const a = small.rows.find((r) => r.scenario === name);
+    const b = large.rows.find((r) => r.scenario === name);
+    if (a && b) console.log(`- ${name}: p50 ${b.p50} vs ${a.p50} ms (×${(b.p50 / Math.max(a.p50, 0.01)).toFixed(2)}); ${b.requestsPerSec} vs ${a.requestsPerSec} req/s (${(a.requestsPerSec / Math.max(b.requestsPerSec, 1)).toFixed(2)}× slower); RSS ≤ ${b.rssMaxMb} vs ${a.rssMaxMb} MB`);
   }
 }
