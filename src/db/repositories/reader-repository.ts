@@ -180,39 +180,39 @@ export function createReaderRepository(db: Q) {
     },
 
     /**
-     * Articles sharing the most of these tags, newest first among equals. Candidates are each tag's
-     * newest RELATED_CANDIDATES_PER_TAG articles (one index range per tag), so a tag carried by a hundred
-     * thousand articles costs what a small one costs; counting and ordering happen here.
+     * Published articles sharing the most of these tags, newest first among equals. Candidates are each tag's
+     * newest RELATED_CANDIDATES_PER_TAG published articles, read with their dates from the link index alone
+     * (article_tags_tag_published, migration 0013), so a tag carried by a hundred thousand articles costs what a
+     * small one costs and no article row is read until the chosen few; counting and ordering happen here.
      */
     async relatedByTags(tagIds: readonly number[], excludeIds: readonly number[], limit: number): Promise<ArticleSummary[]> {
       if (tagIds.length === 0 || limit <= 0) return [];
       const perTag = await Promise.all(
         [...new Set(tagIds)].map((tagId) =>
-          db
-            .selectFrom('article_tags')
-            .select('article_id')
-            .where('tag_id', '=', tagId)
-            .orderBy('article_id', 'desc')
+          tagLinks(tagId)
+            .select(['l.article_id', 'l.published_at'])
+            .where('l.published_at', 'is not', null)
+            .orderBy('l.published_at', 'desc')
+            .orderBy('l.article_id', 'desc')
             .limit(RELATED_CANDIDATES_PER_TAG)
             .execute(),
         ),
       );
-      const shared = new Map<number, number>();
+      const shared = new Map<number, { publishedAt: number; shared: number }>();
       const excluded = new Set(excludeIds);
-      for (const rows of perTag) for (const r of rows) if (!excluded.has(r.article_id)) shared.set(r.article_id, (shared.get(r.article_id) ?? 0) + 1);
-      if (shared.size === 0) return [];
-      const published = await db
-        .selectFrom('articles')
-        .select(['id', 'published_at'])
-        .where('id', 'in', [...shared.keys()])
-        .where('status', '=', 'published')
-        .execute();
-      const ranked = published
-        .map((r) => ({ id: r.id, publishedAt: r.published_at ?? 0, shared: shared.get(r.id) ?? 0 }))
+      for (const rows of perTag) {
+        for (const r of rows) {
+          if (excluded.has(r.article_id)) continue;
+          const seen = shared.get(r.article_id);
+          shared.set(r.article_id, { publishedAt: Number(r.published_at), shared: (seen?.shared ?? 0) + 1 });
+        }
+      }
+      const ranked = [...shared.entries()]
+        .map(([id, c]) => ({ id, ...c }))
         .sort((a, b) => b.shared - a.shared || b.publishedAt - a.publishedAt || b.id - a.id)
         .slice(0, limit);
       if (ranked.length === 0) return [];
-      const rows = await summaryQuery(db).where('a.id', 'in', ranked.map((r) => r.id)).execute();
+      const rows = await summaryQuery(db).where('a.id', 'in', ranked.map((r) => r.id)).where('a.status', '=', 'published').execute();
       const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
       return ranked.map((r) => byId.get(r.id)).filter((x): x is ArticleSummary => x !== undefined);
     },
