@@ -23,8 +23,16 @@ export function authorPath(slug: string): string {
   return `/authors/${encodeURIComponent(slug)}`;
 }
 
-/** Article ids in URLs: 1 to 15 digits, no sign, no leading zero. Anything else is not an article. */
+/**
+ * The largest id either database stores: PostgreSQL's `serial` is a 32-bit integer, and comparing a
+ * larger number with it is an error there (SQLite would simply find nothing). Every id read from a
+ * request is checked against it.
+ */
+export const MAX_ID = 2_147_483_647;
+
+/** Article ids in URLs: 1 to 10 digits up to MAX_ID, no sign, no leading zero. Anything else is not an article. */
 export function parseArticleId(raw: string): number | null {
-  if (!/^[1-9][0-9]{0,14}$/.test(raw)) return null;
-  return Number(raw);
+  if (!/^[1-9][0-9]{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= MAX_ID ? id : null;
 }

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config/index.js';
-import { NotFound } from '../domain/index.js';
+import { NotFound, MAX_ID } from '../domain/index.js';
 import type { PublishingService } from '../services/index.js';
 import { ArticlePage, renderDocument } from '../views/index.js';
 import type { ContextFactory } from './context-factory.js';
@@ -17,7 +17,7 @@ interface Options {
 }
 
 const query = z.object({ expires: z.coerce.number().int(), signature: z.string().max(100) });
-const params = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const params = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 export const previewRoutes: FastifyPluginAsync<Options> = async (app, { publishing, context, config, now }) => {
   app.get('/preview/:id', async (req, reply) => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Conflict, Forbidden, Gone, InvalidInput, NotFound, type Actor } from '../../domain/index.js';
+import { Conflict, Forbidden, Gone, InvalidInput, NotFound, type Actor, MAX_ID } from '../../domain/index.js';
 import {
   articleInputSchema,
   articleQuerySchema,
@@ -32,7 +32,7 @@ export interface ApiDeps {
   readonly describeSearch?: boolean;
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 const newsroomListQuery = z.object({
   q: z.string().max(200).optional(),
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'unpublished']).optional(),

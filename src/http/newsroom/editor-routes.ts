@@ -3,7 +3,7 @@
 // Parses requests and renders views; the publishing service decides what each member may do.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Conflict, Forbidden, InvalidInput, articlePath, mayOnArticle, type Actor, type ArticleStatus } from '../../domain/index.js';
+import { Conflict, Forbidden, InvalidInput, articlePath, mayOnArticle, type Actor, type ArticleStatus, MAX_ID } from '../../domain/index.js';
 import type { ArticleInput, ArticleSnapshot, EditableArticle } from '../../services/index.js';
 import { EditorPage, RevisionDiffPage, RevisionListPage, mediaThumb, type EditorActions, type EditorPageData, type NewsroomViewContext } from '../../views/index.js';
 import { signedPreviewPath } from '../preview-signing.js';
@@ -11,7 +11,7 @@ import { articleInputFromForm, localInputToUtc, parseEditorForm, snapshotFromInp
 import { formBool, idParams } from './form-input.js';
 import type { NewsroomKit, NewsroomModule } from './newsroom-kit.js';
 
-const revisionParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), n: z.coerce.number().int().positive().max(1_000_000) });
+const revisionParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID), n: z.coerce.number().int().positive().max(1_000_000) });
 const NOTICES = ['created', 'saved', 'submitted', 'published', 'scheduled', 'returned', 'unpublished', 'tookOver', 'restored'] as const;
 type Notice = (typeof NOTICES)[number];
 const noticeQuery = z.object({ done: z.enum(NOTICES).optional().catch(undefined) });

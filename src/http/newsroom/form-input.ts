@@ -1,7 +1,7 @@
 // Turns url-encoded form bodies and route parameters into typed values with zod: repeated checkbox
 // names become lists, a ticked checkbox becomes true, ids become positive integers.
 import { z } from 'zod';
-import { InvalidInput } from '../../domain/index.js';
+import { InvalidInput, MAX_ID } from '../../domain/index.js';
 
 /** A field that may be absent, single or repeated: always a list of strings. */
 export const formList = z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(200)).max(500));
@@ -9,7 +9,7 @@ export const formIds = formList.transform((l) => l.map(Number).filter((n) => Num
 export const formBool = z.preprocess((v) => v === '1' || v === 'on' || v === 'true' || v === true, z.boolean());
 export const formText = z.preprocess((v) => (typeof v === 'string' ? v : v === undefined ? '' : String(v)), z.string().max(10_000));
 
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 export function parseForm<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const r = schema.safeParse(input ?? {});

@@ -3,7 +3,7 @@
 // parsed with zod; the live service authorizes and writes. Refused input keeps what the member typed.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { InvalidInput, articlePath, may, type Actor, type Block } from '../../domain/index.js';
+import { InvalidInput, articlePath, may, type Actor, type Block, MAX_ID } from '../../domain/index.js';
 import type { LiveService } from '../../services/index.js';
 import { LiveConsoleBlogPage, LiveConsoleListPage, LiveEntryEditPage, type EntryFormValues } from '../../views/index.js';
 import { formBool, parseForm } from './form-input.js';
@@ -17,7 +17,7 @@ const entryForm = z.object({ title: text(50_000), body: text(50_000), mediaId: t
 const breakingForm = z.object({ text: text(50_000), url: text(50_000), minutes: optionalNumber });
 const streamForm = z.object({ title: text(50_000), description: text(50_000), hlsUrl: text(50_000), captionsUrl: text(50_000), posterMediaId: optionalNumber, enabled: formBool });
 const scheduleForm = z.object({ programme: text(50_000), startsAt: text(50_000), endsAt: text(50_000) });
-const ids = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), entryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() });
+const ids = z.object({ id: z.coerce.number().int().positive().max(MAX_ID), entryId: z.coerce.number().int().positive().max(MAX_ID).optional() });
 const DONE = ['posted', 'saved', 'deleted', 'pinnedDone', 'stateDone', 'summaryDone', 'breakingDone', 'breakingCleared', 'streamSaved', 'scheduleDone'] as const;
 type Done = (typeof DONE)[number];
 const doneQuery = z.object({ done: z.enum(DONE).optional().catch(undefined) });

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import { z } from 'zod';
-import { InvalidInput, NotFound, type CommentSort } from '../../domain/index.js';
+import { InvalidInput, NotFound, type CommentSort, MAX_ID } from '../../domain/index.js';
 import { BODY_MAX, CommentRefused, READER_SESSION_MS, type CommentService, type ReaderService, type ReaderSignedIn } from '../../services/index.js';
 import {
   CommentEditPage,
@@ -40,8 +40,8 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v : v === undefined ? '' : String(v)), z.string().max(max));
-const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const articleParam = z.object({ articleId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const idParam = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
+const articleParam = z.object({ articleId: z.coerce.number().int().positive().max(MAX_ID) });
 const threadQuery = z.object({
   sort: z.string().optional(),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

@@ -8,8 +8,7 @@ import {
   NotFound,
   replyDepth,
   type CommentSort,
-  type CommentThread,
-} from '../../domain/index.js';
+  type CommentThread, MAX_ID } from '../../domain/index.js';
 import { createRepositories, type Db, type Tx } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { runAfterCommit, type ArticleHooks } from '../publishing/article-hooks.js';
@@ -38,8 +37,8 @@ export const REPORT_REASONS = ['abuse', 'spam', 'hate', 'misinformation', 'offTo
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
 const postSchema = z.object({
-  articleId: z.number().int().positive(),
-  parentId: z.number().int().positive().nullable().default(null),
+  articleId: z.number().int().positive().max(MAX_ID),
+  parentId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   body: z.string().max(20_000),
   authorName: z.string().max(500).default(''),
 });

@@ -11,8 +11,7 @@ import {
   NotFound,
   may,
   type Actor,
-  type ModerationQueue,
-} from '../../domain/index.js';
+  type ModerationQueue, MAX_ID } from '../../domain/index.js';
 import type { Db, Tx } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { runAfterCommit, type ArticleHooks } from '../publishing/article-hooks.js';
@@ -24,8 +23,8 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 const queueSchema = z.object({
   queue: z.enum(MODERATION_QUEUES).catch('pending'),
-  sectionId: z.coerce.number().int().positive().optional().catch(undefined),
-  storyId: z.coerce.number().int().positive().optional().catch(undefined),
+  sectionId: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
+  storyId: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
   author: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -33,7 +32,7 @@ export type QueueQuery = z.output<typeof queueSchema>;
 export const parseQueueQuery = (q: unknown): QueueQuery => queueSchema.parse(q ?? {});
 
 const actSchema = z.object({
-  ids: z.array(z.number().int().positive()).min(1).max(200),
+  ids: z.array(z.number().int().positive().max(MAX_ID)).min(1).max(200),
   action: z.enum(MODERATION_ACTIONS),
   reason: z.string().trim().max(500).default(''),
 });

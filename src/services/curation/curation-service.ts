@@ -2,7 +2,7 @@
 // stories, authors, follow-us channels and menus. Validates input, authorizes the actor, writes in
 // transactions with an audit entry; knows nothing of HTTP or HTML.
 import { z } from 'zod';
-import { CHANNEL_KINDS, Forbidden, InvalidInput, NotFound, may, type Action, type Actor, type Channel, type Section } from '../../domain/index.js';
+import { CHANNEL_KINDS, Forbidden, InvalidInput, NotFound, may, type Action, type Actor, type Channel, type Section, MAX_ID } from '../../domain/index.js';
 import { createRepositories, type Db, type Tx } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -19,7 +19,7 @@ const sectionInput = z.object({
   slug,
   name: z.string().trim().min(1, 'اسم القسم مطلوب.').max(200),
   description: z.string().trim().max(1000).default(''),
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   position: z.number().int().min(0).default(0),
   inNav: z.boolean().default(true),
 });
@@ -28,7 +28,7 @@ const storyInput = z.object({
   slug,
   title: z.string().trim().min(1, 'عنوان القصة مطلوب.').max(300),
   description: z.string().trim().max(2000).default(''),
-  coverMediaId: z.number().int().positive().nullable().default(null),
+  coverMediaId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   trendingRank: z.number().int().positive().nullable().default(null),
   featured: z.boolean().default(false),
   status: z.enum(['active', 'archived']).default('active'),
@@ -53,9 +53,9 @@ const channelInput = z.object({
 });
 
 const homeInput = z.object({
-  leadArticleId: z.number().int().positive().nullable().default(null),
-  featuredStoryId: z.number().int().positive().nullable().default(null),
-  sectionIds: z.array(z.number().int().positive()).max(100).default([]),
+  leadArticleId: z.number().int().positive().max(MAX_ID).nullable().default(null),
+  featuredStoryId: z.number().int().positive().max(MAX_ID).nullable().default(null),
+  sectionIds: z.array(z.number().int().positive().max(MAX_ID)).max(100).default([]),
 });
 
 export const MENUS = ['main', 'footer'] as const;

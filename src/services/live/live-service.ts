@@ -3,7 +3,7 @@
 // writes its rows and appends its event in one transaction, then wakes every instance's hub after commit.
 // Knows nothing of HTTP, HTML or which transport carries the wake-ups.
 import { z } from 'zod';
-import { Forbidden, InvalidInput, NotFound, blockSchema, may, type Action, type Actor, type Block, type Media } from '../../domain/index.js';
+import { Forbidden, InvalidInput, NotFound, blockSchema, may, type Action, type Actor, type Block, type Media, MAX_ID } from '../../domain/index.js';
 import { createRepositories, type Db, type Tx } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -51,7 +51,7 @@ const entryBlock = blockSchema.refine((b) => b.type !== 'image', fail('أرفق 
 const entryInput = z.object({
   title: optionalText(300, 'العنوان أطول من ٣٠٠ حرف.'),
   body: z.array(entryBlock).min(1, fail('نص التحديث مطلوب.')).max(200, fail('نص التحديث طويل جدًا.')),
-  mediaId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  mediaId: z.number().int().positive().max(MAX_ID).nullish().transform((v) => v ?? null),
   keyEvent: z.boolean().default(false),
 });
 export type LiveEntryInput = z.input<typeof entryInput>;

@@ -15,8 +15,7 @@ import {
   type Action,
   type Actor,
   type Article,
-  type ArticleStatus,
-} from '../../domain/index.js';
+  type ArticleStatus, MAX_ID } from '../../domain/index.js';
 import { createRepositories, type Db, type Tx } from '../../db/index.js';
 import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
@@ -46,13 +45,13 @@ export const articleInputSchema = z.object({
   title: z.string().trim().min(1, 'العنوان مطلوب.').max(300, 'العنوان أطول من 300 حرف.'),
   lead: z.string().trim().max(1000, 'المقدمة أطول من 1000 حرف.').default(''),
   body: bodySchema.default([]),
-  heroMediaId: z.number().int().positive().nullable().default(null),
+  heroMediaId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   heroCaption: z.string().trim().max(1000, 'التعليق على الصورة أطول من 1000 حرف.').nullable().default(null),
   heroCredit: z.string().trim().max(300, 'حقوق الصورة أطول من 300 حرف.').nullable().default(null),
   source: z.string().trim().max(300, 'المصدر أطول من 300 حرف.').nullable().default(null),
-  authorIds: z.array(z.number().int().positive()).max(20).default([]),
+  authorIds: z.array(z.number().int().positive().max(MAX_ID)).max(20).default([]),
   tags: z.array(z.string().trim().min(1).max(100, 'الوسم أطول من 100 حرف.')).max(30, 'ثلاثون وسمًا على الأكثر.').default([]),
-  storyIds: z.array(z.number().int().positive()).max(20).default([]),
+  storyIds: z.array(z.number().int().positive().max(MAX_ID)).max(20).default([]),
   commentsMode: z.enum(COMMENT_MODES).default('open'),
   seoTitle: z.string().trim().max(300, 'عنوان محركات البحث أطول من 300 حرف.').nullable().default(null),
   seoDescription: z.string().trim().max(500, 'وصف محركات البحث أطول من 500 حرف.').nullable().default(null),
@@ -129,10 +128,10 @@ const AUTOSAVE_COALESCE_MS = 10 * 60_000;
 
 const listSchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional(),
-  sectionId: z.number().int().positive().optional(),
-  authorId: z.number().int().positive().optional(),
-  storyId: z.number().int().positive().optional(),
-  createdBy: z.number().int().positive().optional(),
+  sectionId: z.number().int().positive().max(MAX_ID).optional(),
+  authorId: z.number().int().positive().max(MAX_ID).optional(),
+  storyId: z.number().int().positive().max(MAX_ID).optional(),
+  createdBy: z.number().int().positive().max(MAX_ID).optional(),
   q: z.string().trim().max(200).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   perPage: z.number().int().min(1).max(100).default(25),
