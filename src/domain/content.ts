@@ -1,6 +1,7 @@
 // The newsroom's content model as types: articles, their structured body, sections, stories, media, people.
 // Pure data shapes and rules; no I/O, no clock, no knowledge of SQL or HTML.
 import { z } from 'zod';
+import { MAX_ID } from './article-url.js';
 
 export const ARTICLE_TYPES = ['news', 'video', 'opinion', 'live'] as const;
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
@@ -60,7 +61,7 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).max(200) }),
   z.object({
     type: z.literal('image'),
-    mediaId: z.number().int().positive(),
+    mediaId: z.number().int().positive().max(MAX_ID),
     caption: z.string().max(1000).optional(),
     credit: z.string().max(300).optional(),
     alt: z.string().max(1000).optional(),

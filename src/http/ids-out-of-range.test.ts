@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../db/index.js';
-import { MAX_ID } from '../domain/index.js';
+import { InvalidInput, MAX_ID } from '../domain/index.js';
 import { openTestSite } from '../../test/support/test-site.js';
 import { assertClearRefusal, loadWalkSite } from '../../test/support/route-walk.js';
 
@@ -35,5 +35,14 @@ for (const dialect of testDialects()) {
       const res = await site.app.inject({ method: 'POST', url: '/api/v1/newsroom/articles', headers: { authorization: `Bearer ${walk.apiToken}`, 'content-type': 'application/json' }, payload: JSON.stringify({ sectionId: 1, title: 'عنوان', ...body }) });
       assert.equal(res.statusCode, 400, JSON.stringify(body));
     }
+    // Numbers in query strings and in curation: a filter, a log cursor, a position, a trending rank.
+    for (const url of [`/api/v1/articles?section=${big}`, `/api/v1/articles?story=${big}`, `/newsroom/audit?before=${big}`, `/newsroom/moderation/log?before=${big}`]) {
+      const headers: Record<string, string> = url.startsWith('/newsroom') ? { cookie: walk.admin.cookie } : {};
+      const res = await site.app.inject({ url, headers });
+      assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
+    }
+    const editor = { userId: 0, role: 'admin' as const, sections: 'all' as const };
+    await assert.rejects(site.minbar.services.curation.createSection({ slug: 'far-away', name: 'بعيد', position: MAX_ID + 1 }), InvalidInput);
+    await assert.rejects(site.minbar.services.curation.saveChannel(editor, null, { kind: 'x', label: 'إكس', url: 'https://x.com/a', position: MAX_ID + 1 }), InvalidInput);
   });
 }

@@ -36,9 +36,9 @@ const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) }
 const newsroomListQuery = z.object({
   q: z.string().max(200).optional(),
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'unpublished']).optional(),
-  section: z.coerce.number().int().positive().optional(),
-  author: z.coerce.number().int().positive().optional(),
-  story: z.coerce.number().int().positive().optional(),
+  section: z.coerce.number().int().positive().max(MAX_ID).optional(),
+  author: z.coerce.number().int().positive().max(MAX_ID).optional(),
+  story: z.coerce.number().int().positive().max(MAX_ID).optional(),
   after: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });

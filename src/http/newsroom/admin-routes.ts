@@ -2,7 +2,7 @@
 // two-factor reset), integration API tokens, and the audit log. The services check the matrix again.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { InvalidInput, type Actor, type Role } from '../../domain/index.js';
+import { InvalidInput, MAX_ID, type Actor, type Role } from '../../domain/index.js';
 import { LOCALES, type NewsroomUser } from '../../services/index.js';
 import { ApiTokensPage, AuditPage, UserFormPage, UsersPage, type UserFormValues } from '../../views/index.js';
 import type { NewsroomKit, NewsroomModule } from './newsroom-kit.js';
@@ -18,8 +18,8 @@ const userForm = z.object({
   password: formText.optional(),
 });
 const passwordForm = z.object({ password: formText });
-const tokenForm = z.object({ name: formText, userId: z.coerce.number().int().catch(0), scopes: formList });
-const auditQuery = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+const tokenForm = z.object({ name: formText, userId: z.coerce.number().int().max(MAX_ID).catch(0), scopes: formList });
+const auditQuery = z.object({ before: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined) });
 
 const NOTICES = ['created', 'updated', 'passwordSet', 'twoFactorReset'] as const;
 

@@ -2,7 +2,7 @@
 // the structured body from the editor island when present, else paragraphs from the plain textarea;
 // and the publication time typed in the site's time zone into UTC milliseconds.
 import { z } from 'zod';
-import { ARTICLE_TYPES, COMMENT_MODES, InvalidInput, type Block } from '../../domain/index.js';
+import { ARTICLE_TYPES, COMMENT_MODES, InvalidInput, MAX_ID, type Block } from '../../domain/index.js';
 import type { ArticleInput, ArticleSnapshot } from '../../services/index.js';
 import { bodyAsText } from '../../views/index.js';
 import { formIds } from './form-input.js';
@@ -17,7 +17,7 @@ const editorForm = z.object({
   lead: text(5000),
   bodyText: text(1_000_000),
   bodyJson: text(2_000_000),
-  sectionId: z.coerce.number().int().min(0).catch(0),
+  sectionId: z.coerce.number().int().min(0).max(MAX_ID).catch(0),
   type: z.enum(ARTICLE_TYPES).catch('news'),
   heroMediaId: text(20),
   heroCaption: text(2000),
@@ -30,7 +30,7 @@ const editorForm = z.object({
   seoTitle: text(1000),
   seoDescription: text(2000),
   correction: text(3000),
-  revision: z.coerce.number().int().min(0).optional().catch(undefined),
+  revision: z.coerce.number().int().min(0).max(MAX_ID).optional().catch(undefined),
   intent: z.enum(INTENTS).catch('save'),
   publishAt: text(40),
 });

@@ -2,13 +2,13 @@
 // follow-us channels and menus. Forms are parsed with zod; the curation service authorizes and writes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { InvalidInput, may, type Actor } from '../../domain/index.js';
+import { InvalidInput, MAX_ID, may, type Actor } from '../../domain/index.js';
 import { CurationPage, type CurationData } from '../../views/index.js';
 import { formBool, idParams } from './form-input.js';
 import type { NewsroomModule } from './newsroom-kit.js';
 
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(max));
-const optionalId = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : null), z.number().int().positive().nullable());
+const optionalId = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : null), z.number().int().positive().max(MAX_ID).nullable());
 const int = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : 0), z.number().int().min(0).max(100_000));
 
 const storyForm = z.object({

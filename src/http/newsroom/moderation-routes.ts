@@ -3,7 +3,7 @@
 // Parses forms with zod; the moderation service authorizes (comments.moderate), acts and logs.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { InvalidInput } from '../../domain/index.js';
+import { InvalidInput, MAX_ID } from '../../domain/index.js';
 import { parseQueueQuery } from '../../services/index.js';
 import { ModerationLogPage, ModerationQueuePage, ModerationReaderPage, ModerationSettingsPage, ModerationWordsPage } from '../../views/index.js';
 import type { NewsroomModule } from './newsroom-kit.js';
@@ -22,7 +22,7 @@ const settingsForm = z.object({
   editWindowMinutes: optionalInt,
 });
 const readerForm = z.object({ status: formText, days: optionalInt, reason: formText });
-const logQuery = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+const logQuery = z.object({ before: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined) });
 
 /** "2026-11-29T14:00" (a datetime-local field, read as UTC) → ms, or null when empty. */
 function utcTime(v: string | undefined): number | null {

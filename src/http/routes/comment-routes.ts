@@ -45,10 +45,10 @@ const articleParam = z.object({ articleId: z.coerce.number().int().positive().ma
 const threadQuery = z.object({
   sort: z.string().optional(),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-  reply: z.coerce.number().int().positive().optional().catch(undefined),
+  reply: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
   done: z.string().max(20).optional(),
 });
-const postForm = z.object({ body: text(20_000), authorName: text(500), parentId: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().positive().nullable()).catch(null) });
+const postForm = z.object({ body: text(20_000), authorName: text(500), parentId: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().positive().max(MAX_ID).nullable()).catch(null) });
 const signUpForm = z.object({ email: text(320), password: text(200), displayName: text(200), next: text(500) });
 const signInForm = z.object({ email: text(320), password: text(200), next: text(500) });
 

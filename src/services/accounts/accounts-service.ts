@@ -2,7 +2,7 @@
 // idle and absolute expiry, login rate limit and lockout, TOTP two-factor authentication. Every change
 // is audited in its own transaction. Must not know HTTP: it receives tokens, codes and an IP as data.
 import { z } from 'zod';
-import { Forbidden, InvalidInput, NotFound, ROLES, may, type Actor, type Role } from '../../domain/index.js';
+import { Forbidden, InvalidInput, NotFound, ROLES, MAX_ID, may, type Actor, type Role } from '../../domain/index.js';
 import type { Db, Tx } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { isOperator, recordAudit, type Caller } from '../audit/audit-log.js';
@@ -84,7 +84,7 @@ const password = z
   .max(200, 'كلمة المرور أطول من 200 حرف.');
 const displayName = z.string({ message: 'الاسم مطلوب.' }).trim().min(1, 'الاسم مطلوب.').max(200, 'الاسم أطول من 200 حرف.');
 const role = z.enum(ROLES, { message: 'الدور غير معروف.' });
-const sectionIds = z.array(z.number().int().positive(), { message: 'الأقسام غير صالحة.' }).max(200).default([]);
+const sectionIds = z.array(z.number().int().positive().max(MAX_ID), { message: 'الأقسام غير صالحة.' }).max(200).default([]);
 const locale = z.enum(LOCALES, { message: 'اللغة غير مدعومة.' });
 
 const newUserSchema = z.object({
@@ -95,18 +95,18 @@ const newUserSchema = z.object({
   sectionIds,
   locale: locale.default('ar'),
   totpRequired: z.boolean().default(false),
-  authorId: z.number().int().positive().nullable().default(null),
+  authorId: z.number().int().positive().max(MAX_ID).nullable().default(null),
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
 
 const userChangesSchema = z.object({
   displayName: displayName.optional(),
   role: role.optional(),
-  sectionIds: z.array(z.number().int().positive(), { message: 'الأقسام غير صالحة.' }).max(200).optional(),
+  sectionIds: z.array(z.number().int().positive().max(MAX_ID), { message: 'الأقسام غير صالحة.' }).max(200).optional(),
   locale: locale.optional(),
   disabled: z.boolean().optional(),
   totpRequired: z.boolean().optional(),
-  authorId: z.number().int().positive().nullable().optional(),
+  authorId: z.number().int().positive().max(MAX_ID).nullable().optional(),
 });
 export type UserChanges = z.input<typeof userChangesSchema>;
 

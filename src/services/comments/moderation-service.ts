@@ -45,7 +45,7 @@ const readerActionSchema = z.object({
 
 const settingsSchema = z.object({
   scope: z.enum(['site', 'story', 'article']),
-  scopeId: z.number().int().min(0),
+  scopeId: z.number().int().min(0).max(MAX_ID),
   mode: z.enum(COMMENT_SETTING_MODES),
   closesAt: z.number().int().positive().nullable().default(null),
   guestsAllowed: z.boolean().default(false),

@@ -20,7 +20,7 @@ const sectionInput = z.object({
   name: z.string().trim().min(1, 'اسم القسم مطلوب.').max(200),
   description: z.string().trim().max(1000).default(''),
   parentId: z.number().int().positive().max(MAX_ID).nullable().default(null),
-  position: z.number().int().min(0).default(0),
+  position: z.number().int().min(0).max(MAX_ID).default(0),
   inNav: z.boolean().default(true),
 });
 
@@ -29,7 +29,7 @@ const storyInput = z.object({
   title: z.string().trim().min(1, 'عنوان القصة مطلوب.').max(300),
   description: z.string().trim().max(2000).default(''),
   coverMediaId: z.number().int().positive().max(MAX_ID).nullable().default(null),
-  trendingRank: z.number().int().positive().nullable().default(null),
+  trendingRank: z.number().int().positive().max(MAX_ID).nullable().default(null),
   featured: z.boolean().default(false),
   status: z.enum(['active', 'archived']).default('active'),
 });
@@ -49,7 +49,7 @@ const channelInput = z.object({
     .trim()
     .max(2000)
     .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^\/[^\s/][^\s]*$/.test(u), 'الرابط يجب أن يبدأ بـ https:// أو / .'),
-  position: z.number().int().min(0).default(0),
+  position: z.number().int().min(0).max(MAX_ID).default(0),
 });
 
 const homeInput = z.object({
@@ -63,7 +63,7 @@ const menuItemInput = z.object({
   menu: z.enum(MENUS),
   label: z.string().trim().min(1, 'نص الرابط مطلوب.').max(100, 'نص الرابط أطول من 100 حرف.'),
   url: channelInput.shape.url,
-  position: z.number().int().min(0).default(0),
+  position: z.number().int().min(0).max(MAX_ID).default(0),
 });
 
 export interface MenuItem {

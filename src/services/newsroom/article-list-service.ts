@@ -3,7 +3,7 @@
 // editor sees their sections, a writer their own articles). Must not know HTTP or how the list is shown.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { ARTICLE_STATUSES, Forbidden, InvalidInput, decide, type Actor, type ArticleStatus } from '../../domain/index.js';
+import { ARTICLE_STATUSES, Forbidden, InvalidInput, MAX_ID, decide, type Actor, type ArticleStatus } from '../../domain/index.js';
 import type { Db } from '../../db/index.js';
 
 export interface NewsroomArticleRow {
@@ -37,7 +37,7 @@ export interface NewsroomFilterOptions {
   readonly stories: readonly FilterOption[];
 }
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : Number(v)), z.number().int().positive().optional());
+const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : Number(v)), z.number().int().positive().max(MAX_ID).optional());
 
 export const articleListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),

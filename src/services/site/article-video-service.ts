@@ -1,7 +1,7 @@
 // Attaches the video of a video article: a self-hosted MP4 file or HLS playlist, its poster and duration.
 // Validates with zod and writes through the article hooks; knows nothing of HTTP or players.
 import { z } from 'zod';
-import { InvalidInput } from '../../domain/index.js';
+import { InvalidInput, MAX_ID } from '../../domain/index.js';
 import { createRepositories, type Db } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { noArticleHooks, runAfterCommit, runInTransaction, type ArticleHooks } from '../publishing/article-hooks.js';
@@ -13,7 +13,7 @@ export const videoInputSchema = z.object({
     .trim()
     .max(2000)
     .regex(/^\/[A-Za-z0-9._~%/-]+\.(mp4|m3u8)$/, 'رابط الفيديو يجب أن يكون ملف MP4 أو قائمة HLS (.m3u8) على الموقع نفسه.'),
-  posterMediaId: z.number().int().positive().nullable().default(null),
+  posterMediaId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   durationSeconds: z.number().int().min(1, 'مدة الفيديو مطلوبة.').max(86_400, 'مدة الفيديو أطول من يوم.'),
   width: z.number().int().min(16).max(7680).default(1280),
   height: z.number().int().min(16).max(4320).default(720),

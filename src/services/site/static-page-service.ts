@@ -1,7 +1,7 @@
 // Writes the outlet's static pages (about, editorial principles, corrections policy, privacy, contact):
 // validated structured text the newsroom edits. Knows nothing of HTTP or HTML.
 import { z } from 'zod';
-import { InvalidInput, bodySchema } from '../../domain/index.js';
+import { InvalidInput, MAX_ID, bodySchema } from '../../domain/index.js';
 import { createRepositories, type Db } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 
@@ -17,7 +17,7 @@ export const staticPageInputSchema = z.object({
   title: z.string().trim().min(1, 'عنوان الصفحة مطلوب.').max(300, 'العنوان أطول من 300 حرف.'),
   description: z.string().trim().max(500, 'الوصف أطول من 500 حرف.').default(''),
   body: bodySchema.refine((b) => b.length > 0, 'نص الصفحة مطلوب.'),
-  position: z.number().int().min(0).default(0),
+  position: z.number().int().min(0).max(MAX_ID).default(0),
 });
 export type StaticPageInput = z.input<typeof staticPageInputSchema>;
 
