@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
-import { ARTICLE_TYPES, MAX_ID, type Block } from '../../domain/index.js';
+import { ARTICLE_TYPES, type Block } from '../../domain/index.js';
 import { createRepositories, createSearchRepository, type Db, type ImportedArticle, type Tx } from '../../db/index.js';
 import { slugify } from '../../text/index.js';
 import type { Clock } from '../clock.js';
@@ -14,7 +14,7 @@ import { noArticleHooks, runAfterCommit, runInTransactionMany, type ArticleHooks
 const SECTION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 const timeSchema = z.union([
-  z.number().int().positive().max(MAX_ID),
+  z.number().int().positive(),
   z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'وقت النشر غير صالح.'),
 ], { error: 'وقت النشر مطلوب (ISO 8601 أو ملّي ثانية).' });
 
