@@ -1,6 +1,6 @@
 // In-process timing of the site service's page data at one archive size: the database work behind each
 // page without HTTP or rendering, median of repeated calls — finds the list query that grows with the archive.
-// Usage: node --import tsx bench/site-queries.ts --database-url sqlite:/work/bench-data/site-1m.sqlite [--repeat 20] [--explain] [--sitemaps]
+// Usage: node --import tsx bench/site-queries.ts --database-url sqlite:/work/bench-data/site-1m.sqlite [--repeat 20] [--explain] [--sitemaps] [--only NAME-PART]
 // --explain prints, for each page, every query it makes with its time and (SQLite) its EXPLAIN QUERY PLAN.
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
@@ -28,7 +28,7 @@ class QueryLog implements KyselyPlugin {
 }
 
 const { values } = parseArgs({
-  options: { 'database-url': { type: 'string' }, repeat: { type: 'string', default: '20' }, explain: { type: 'boolean', default: false }, sitemaps: { type: 'boolean', default: false } },
+  options: { 'database-url': { type: 'string' }, repeat: { type: 'string', default: '20' }, explain: { type: 'boolean', default: false }, sitemaps: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
 const h = openDatabase(loadConfig({ DATABASE_URL: values['database-url'] }).database);
 await h.migrate();
@@ -50,10 +50,22 @@ const ops: Array<[string, () => Promise<unknown>]> = [
   ['article (newest)', () => site.article(lead.id, lead.sectionSlug, lead.slug)],
   ['article (old)', () => site.article(old.id, old.section, old.slug)],
   ['rss', () => site.feed('latest', '')],
-  ...(values.sitemaps ? [['sitemap index', () => site.sitemapIndex()] as [string, () => Promise<unknown>]] : []),
 ];
+if (values.sitemaps) {
+  // The sitemap index, every kind of sitemap file (the fullest article bucket, the first tag bucket), and the news sitemap.
+  const index = await site.sitemapIndex();
+  const fullest = index.articleBuckets.reduce((a, b) => (b.count >= a.count ? b : a), { bucket: 0, count: 0 }).bucket;
+  ops.push(
+    ['sitemap index', () => site.sitemapIndex()],
+    [`sitemap articles-${fullest}`, () => site.sitemapArticles(fullest)],
+    ['sitemap tags-0', () => site.sitemapTags(0)],
+    ['sitemap pages', () => site.sitemapPages()],
+    ['sitemap news', () => site.newsSitemap()],
+  );
+}
 console.log(`${values['database-url']} · load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [name, op] of ops) {
+  if (values.only && !name.includes(values.only)) continue;
   await op();
   if (values.explain) {
     log.entries.length = 0;

@@ -85,6 +85,8 @@ export interface ArticleAuthorTable {
   position: number;
   /** The article's published_at while it is published, else NULL: written only by triggers (migration 0013). */
   published_at: ColumnType<number | null, never, never>;
+  /** The article's updated_at while it is published, else NULL: written only by triggers (migration 0014). */
+  article_updated_at: ColumnType<number | null, never, never>;
 }
 
 export interface ArticleTagTable {
@@ -93,6 +95,8 @@ export interface ArticleTagTable {
   position: number;
   /** The article's published_at while it is published, else NULL: written only by triggers (migration 0013). */
   published_at: ColumnType<number | null, never, never>;
+  /** The article's updated_at while it is published, else NULL: written only by triggers (migration 0014). */
+  article_updated_at: ColumnType<number | null, never, never>;
 }
 
 export interface StoryTable {
@@ -114,6 +118,8 @@ export interface StoryArticleTable {
   article_id: number;
   /** The article's published_at while it is published, else NULL: written only by triggers (migration 0013). */
   published_at: ColumnType<number | null, never, never>;
+  /** The article's updated_at while it is published, else NULL: written only by triggers (migration 0014). */
+  article_updated_at: ColumnType<number | null, never, never>;
 }
 
 export interface ChannelTable {

@@ -14,6 +14,7 @@ import * as m0010 from './0010-story-counts.js';
 import * as m0011 from './0011-search-title-vector.js';
 import * as m0012 from './0012-archive-indexes.js';
 import * as m0013 from './0013-link-sort-keys.js';
+import * as m0014 from './0014-sitemap-keys.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -33,4 +34,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0011-search-title-vector', up: m0011.up },
   { name: '0012-archive-indexes', up: m0012.up },
   { name: '0013-link-sort-keys', up: m0013.up },
+  { name: '0014-sitemap-keys', up: m0014.up },
 ];

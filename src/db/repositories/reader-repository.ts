@@ -1,6 +1,6 @@
 // The reader site's queries: keyset-paginated lists (section, story, tag, author, latest), related
 // articles, sitemap buckets, the news sitemap window, static pages and article videos. SQL only.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ArticleSummary, ArticleType, Block, Media, Tag } from '../../domain/index.js';
 import type { Database } from '../schema.js';
 import { summaryFromRow, summaryQuery, type Cursor } from './article-repository.js';
@@ -135,21 +135,21 @@ export function createReaderRepository(db: Q) {
     return ids.orderBy('a.published_at', dir).orderBy('a.id', dir).limit(q.limit);
   }
 
-  /** Tags of one id bucket with at least one published article, with the newest change among them. */
+  /**
+   * Tags of one id bucket with at least one published article, with the newest change among those articles:
+   * one seek per tag in the link index (tag_id, article_updated_at) — the links carry their article's
+   * updated_at while it is published, else NULL (migration 0014) — so no article row is read.
+   */
   async function tagsInBucket(bucket: number, size: number): Promise<Array<{ slug: string; lastModified: number }>> {
     const rows = await db
       .selectFrom('tags as t')
-      .innerJoin('article_tags as at', 'at.tag_id', 't.id')
-      .innerJoin('articles as a', 'a.id', 'at.article_id')
-      .select(['t.id', 't.slug'])
-      .select((eb) => eb.fn.max<number>('a.updated_at').as('last'))
-      .where('a.status', '=', 'published')
+      .select(['t.slug'])
+      .select((eb) => eb.selectFrom('article_tags as l').select((e) => e.fn.max('l.article_updated_at').as('m')).whereRef('l.tag_id', '=', 't.id').as('last'))
       .where('t.id', '>=', bucket * size)
       .where('t.id', '<', (bucket + 1) * size)
-      .groupBy(['t.id', 't.slug'])
       .orderBy('t.id')
       .execute();
-    return rows.map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
+    return inUse(rows);
   }
 
   return {
@@ -222,24 +222,25 @@ export function createReaderRepository(db: Q) {
       return r ?? null;
     },
 
-    /** Published-article id buckets of `size` ids each: every sitemap file holds at most `size` URLs. */
+    /**
+     * Published-article id buckets of `size` ids each (every sitemap file holds at most `size` URLs), with their
+     * count and newest change, from the partial index of published articles (id, updated_at) (migration 0014),
+     * which holds two numbers per published article and no row of the table: one range per bucket (ranges, not
+     * one GROUP BY, which SQLite sorts). The literal `status = 'published'` is what lets SQLite use the partial index.
+     */
     async articleBuckets(size: number): Promise<SitemapBucket[]> {
-      const rows = await db
-        .selectFrom('articles')
-        .select((eb) => [
-          eb.fn.max<number>('id').as('max_id'),
-          eb.fn.min<number>('id').as('min_id'),
-        ])
-        .where('status', '=', 'published')
-        .executeTakeFirst();
-      if (!rows || rows.max_id === null || rows.min_id === null) return [];
+      const published = sql<boolean>`status = 'published'`;
+      // The first and last ids of any status (primary-key seeks; the planner answers "min(id) where published"
+      // from the status index, reading every published entry); a bucket without published articles is skipped.
+      const first = await db.selectFrom('articles').select((eb) => eb.fn.min<number>('id').as('id')).executeTakeFirst();
+      const last = await db.selectFrom('articles').select((eb) => eb.fn.max<number>('id').as('id')).executeTakeFirst();
+      if (first?.id === null || first?.id === undefined || last?.id === null || last?.id === undefined) return [];
       const out: SitemapBucket[] = [];
-      // One indexed range count per bucket; a million articles is twenty buckets.
-      for (let b = Math.floor(Number(rows.min_id) / size); b <= Math.floor(Number(rows.max_id) / size); b++) {
+      for (let b = Math.floor(Number(first.id) / size); b <= Math.floor(Number(last.id) / size); b++) {
         const r = await db
           .selectFrom('articles')
           .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number>('updated_at').as('last')])
-          .where('status', '=', 'published')
+          .where(published)
           .where('id', '>=', b * size)
           .where('id', '<', (b + 1) * size)
           .executeTakeFirstOrThrow();
@@ -276,41 +277,38 @@ export function createReaderRepository(db: Q) {
 
     tagsInBucket,
 
+    /** Authors with at least one published article and its newest change: one seek per author in the link index (migration 0014). */
     async authorsInUse(): Promise<Array<{ slug: string; lastModified: number }>> {
       const rows = await db
         .selectFrom('authors as au')
-        .innerJoin('article_authors as aa', 'aa.author_id', 'au.id')
-        .innerJoin('articles as a', 'a.id', 'aa.article_id')
         .select(['au.slug'])
-        .select((eb) => eb.fn.max<number>('a.updated_at').as('last'))
-        .where('a.status', '=', 'published')
-        .groupBy('au.slug')
+        .select((eb) =>
+          eb.selectFrom('article_authors as l').select((e) => e.fn.max('l.article_updated_at').as('m')).whereRef('l.author_id', '=', 'au.id').as('last'),
+        )
         .orderBy('au.slug')
         .execute();
-      return rows.map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
+      return inUse(rows);
     },
 
+    /** Every story with the newest change among its published articles (null if none): one seek per story in the link index. */
     async allStories(): Promise<Array<{ slug: string; lastModified: number | null }>> {
       const rows = await db
         .selectFrom('stories as st')
-        .select(['st.slug', 'st.created_at'])
+        .select(['st.slug'])
         .select((eb) =>
-          eb
-            .selectFrom('story_articles as sa')
-            .innerJoin('articles as a', 'a.id', 'sa.article_id')
-            .select((e) => e.fn.max<number>('a.updated_at').as('m'))
-            .whereRef('sa.story_id', '=', 'st.id')
-            .where('a.status', '=', 'published')
-            .as('last'),
+          eb.selectFrom('story_articles as l').select((e) => e.fn.max('l.article_updated_at').as('m')).whereRef('l.story_id', '=', 'st.id').as('last'),
         )
         .orderBy('st.id')
         .execute();
       return rows.map((r) => ({ slug: r.slug, lastModified: r.last === null ? null : Number(r.last) }));
     },
 
-    /** The newest change among published articles (optionally in some sections). */
+    /**
+     * The newest change among published articles (optionally in some sections). The whole site's is one seek in
+     * the partial index of published articles' updated_at (migration 0014; the literal status lets SQLite use it).
+     */
     async lastChange(sectionIds?: readonly number[]): Promise<number | null> {
-      let q = db.selectFrom('articles').select((eb) => eb.fn.max<number>('updated_at').as('last')).where('status', '=', 'published');
+      let q = db.selectFrom('articles').select((eb) => eb.fn.max<number>('updated_at').as('last')).where(sql<boolean>`status = 'published'`);
       if (sectionIds) q = q.where('section_id', 'in', sectionIds.length > 0 ? [...sectionIds] : [-1]);
       const r = await q.executeTakeFirst();
       return r?.last === null || r?.last === undefined ? null : Number(r.last);
@@ -438,6 +436,11 @@ export function createReaderRepository(db: Q) {
       await db.updateTable('articles').set({ updated_at: at }).where('id', '=', articleId).execute();
     },
   };
+}
+
+/** The subjects whose newest published change exists (at least one published article), with it as a number. */
+function inUse(rows: ReadonlyArray<{ slug: string; last: unknown }>): Array<{ slug: string; lastModified: number }> {
+  return rows.filter((r) => r.last !== null && r.last !== undefined).map((r) => ({ slug: r.slug, lastModified: Number(r.last) }));
 }
 
 function staticFromRow(r: {
