@@ -72,6 +72,7 @@ function createServices(config: Config, database: DatabaseHandle, clock: Clock) 
   const site = createSiteService({ db, clock });
   purges.subscribe((tags) => {
     if (tags.includes(pageTags.chrome)) site.invalidateChrome();
+    if (tags.length > 0) site.invalidateLists();
   });
   return {
     purges,

@@ -27,11 +27,13 @@ export async function registerConditionalGet(app: FastifyInstance): Promise<void
     if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (!CACHEABLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    // The page cache has already hashed the pages it stores.
+    // The page cache has already hashed the pages it stores (and handed on their bytes). A string is
+    // encoded to UTF-8 once here, hashed and sent as those bytes.
     const given = reply.getHeader('etag');
-    const etag = typeof given === 'string' ? given : `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 22)}"`;
+    const body = typeof given === 'string' || Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const etag = typeof given === 'string' ? given : `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
     reply.header('etag', etag);
-    if (!isFresh(req, etag, reply.getHeader('last-modified'))) return payload;
+    if (!isFresh(req, etag, reply.getHeader('last-modified'))) return body;
     reply.code(304);
     reply.removeHeader('content-length');
     return '';

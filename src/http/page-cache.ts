@@ -262,6 +262,7 @@ export function registerPageCache(app: FastifyInstance, { cache, onHit }: PageCa
       started.generation,
     );
     reply.header('etag', etag).header('x-cache', stored ? 'MISS' : 'BYPASS');
-    return payload;
+    // The bytes just made: the string is not encoded to UTF-8 a second time on the way to the socket.
+    return body;
   });
 }

@@ -46,6 +46,24 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** Strings remembered per instant: a page formats the same few dozen times (latest headlines, its own dates) again and again. */
+const REMEMBERED = 4096;
+
+/** `format` with its last results kept by the instant (bounded: the map starts afresh when full). */
+function remembered(format: (t: number) => string): (t: TimeInput) => string {
+  let seen = new Map<number, string>();
+  return (t) => {
+    const ms = +t;
+    let s = seen.get(ms);
+    if (s === undefined) {
+      s = format(ms);
+      if (seen.size >= REMEMBERED) seen = new Map();
+      seen.set(ms, s);
+    }
+    return s;
+  };
+}
+
 // English dates read day-first ("29 November 2026"), matching the Arabic order and a 24-hour clock.
 const languageTag: Record<Locale, string> = { ar: 'ar', en: 'en-GB' };
 
@@ -75,8 +93,8 @@ export function createFormatter(o: FormatOptions): Formatter {
   const pluralRules = new Intl.PluralRules(base);
   const m = messages(locale);
 
-  const date = (t: TimeInput): string => dateFormat.format(t);
-  const time = (t: TimeInput): string => timeFormat.format(t);
+  const date = remembered((t) => dateFormat.format(t));
+  const time = remembered((t) => timeFormat.format(t));
   const number = (n: number): string => numberFormat.format(n);
   const pluralCategory = (n: number): Intl.LDMLPluralRule => pluralRules.select(n);
 
@@ -89,14 +107,14 @@ export function createFormatter(o: FormatOptions): Formatter {
     pluralCategory,
     dateTime: (t) => m.time.dateTime(date(t), time(t)),
     year: (t) => yearFormat.format(t),
-    hijriDate: (t) => hijriFormat.format(t),
-    iso: (t) => {
+    hijriDate: remembered((t) => hijriFormat.format(t)),
+    iso: remembered((t) => {
       const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
       for (const { type, value } of isoFormat.formatToParts(t)) p[type] = value;
       // "GMT+03:00" → "+03:00"; ICU writes bare "GMT" for a zero offset, and seconds only for pre-1900 local mean time.
       const offset = (p.timeZoneName ?? 'GMT').slice(3, 9) || '+00:00';
       return `${p.year?.padStart(4, '0')}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
-    },
+    }),
     relative: (t, now) => {
       const elapsed = +now - +t;
       if (elapsed >= DAY || elapsed <= -MINUTE) return date(t);

@@ -69,7 +69,11 @@ export function createCommentRepository(db: Kysely<Database>) {
       else if (sort === 'oldest') approved = approved.orderBy('c.created_at', 'asc').orderBy('c.id', 'asc');
       else approved = approved.orderBy('c.reaction_count', 'desc').orderBy('c.id', 'desc');
       const want = page * pageSize + 1;
-      const [approvedRows, removedRows, total] = await Promise.all([
+      // Most articles have no approved comment: then no root and no reply shows, and nothing more is read
+      // (a removed root shows only with an approved reply, which the count includes).
+      const total = await this.countApproved(articleId);
+      if (total === 0) return { articleId, sort, page, total, comments: [], hasMore: false, newestAt: null };
+      const [approvedRows, removedRows] = await Promise.all([
         approved.limit(want).execute(),
         db
           .selectFrom('comments as c')
@@ -79,7 +83,6 @@ export function createCommentRepository(db: Kysely<Database>) {
           .where('c.depth', '=', 0)
           .where((eb) => eb.exists(eb.selectFrom('comments as r').select('r.id').whereRef('r.root_id', '=', 'c.id').where('r.status', '=', 'approved')))
           .execute(),
-        this.countApproved(articleId),
       ]);
       const key = (r: { created_at: number; id: number; reaction_count: number }) =>
         sort === 'top' ? [-Number(r.reaction_count), -r.id] : sort === 'newest' ? [-Number(r.created_at), -r.id] : [Number(r.created_at), r.id];

@@ -32,6 +32,13 @@ export interface ArticleCommentRules {
 
 export async function readSiteSettings(db: Db | Tx): Promise<SiteCommentSettings> {
   const r = await db.selectFrom('comment_settings').selectAll().where('scope', '=', 'site').where('scope_id', '=', 0).executeTakeFirst();
+  return siteFromRow(r);
+}
+
+type SettingRow = Awaited<ReturnType<ReturnType<typeof settingsQuery>['executeTakeFirst']>>;
+const settingsQuery = (db: Db | Tx) => db.selectFrom('comment_settings').selectAll();
+
+function siteFromRow(r: SettingRow): SiteCommentSettings {
   if (!r) throw new Error('comment settings missing: run the migrations');
   return {
     mode: r.mode === 'inherit' ? 'open' : r.mode,
@@ -43,21 +50,36 @@ export async function readSiteSettings(db: Db | Tx): Promise<SiteCommentSettings
   };
 }
 
-export async function readArticleRules(db: Db | Tx, articleId: number, now: number): Promise<ArticleCommentRules | null> {
-  const article = await db.selectFrom('articles').select(['id', 'status', 'comments_mode']).where('id', '=', articleId).executeTakeFirst();
-  if (!article) return null;
-  const site = await readSiteSettings(db);
-  const stories = await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).execute();
-  const scoped = await db
-    .selectFrom('comment_settings')
-    .selectAll()
+/** What the caller has just read of the article itself (the article page has loaded it): not read again. */
+export interface KnownArticle {
+  readonly status: string;
+  readonly commentsMode: CommentSettingMode;
+  readonly storyIds: readonly number[];
+}
+
+export async function readArticleRules(db: Db | Tx, articleId: number, now: number, known?: KnownArticle): Promise<ArticleCommentRules | null> {
+  let article: { status: string; comments_mode: CommentSettingMode } | undefined;
+  let storyIds: readonly number[];
+  if (known) {
+    article = { status: known.status, comments_mode: known.commentsMode };
+    storyIds = known.storyIds;
+  } else {
+    article = await db.selectFrom('articles').select(['id', 'status', 'comments_mode']).where('id', '=', articleId).executeTakeFirst();
+    if (!article) return null;
+    storyIds = (await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).execute()).map((s) => s.story_id);
+  }
+  // The site's row, the article's and its stories' in one read.
+  const rows = await settingsQuery(db)
     .where((eb) =>
       eb.or([
+        eb.and([eb('scope', '=', 'site'), eb('scope_id', '=', 0)]),
         eb.and([eb('scope', '=', 'article'), eb('scope_id', '=', articleId)]),
-        ...(stories.length ? [eb.and([eb('scope', '=', 'story'), eb('scope_id', 'in', stories.map((s) => s.story_id))])] : []),
+        ...(storyIds.length ? [eb.and([eb('scope', '=', 'story'), eb('scope_id', 'in', storyIds)])] : []),
       ]),
     )
     .execute();
+  const site = siteFromRow(rows.find((s) => s.scope === 'site'));
+  const scoped = rows.filter((s) => s.scope !== 'site');
   const own = scoped.find((s) => s.scope === 'article');
   // The strictest story setting wins when an article belongs to several stories.
   const rank = { inherit: 0, open: 1, premoderated: 2, closed: 3 } as const;

@@ -185,13 +185,47 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     list.length === 0 ? null : Math.max(...list.map((a) => a.updatedAt));
   const cursorOf = (a: ArticleSummary): Cursor => ({ publishedAt: a.publishedAt, id: a.id });
 
+  /**
+   * Remembers a read shared by many pages until `forget` drops it (any purge reaches every instance's
+   * services through the purge bus, see main.ts) or `CHROME_TTL_MS` passes, so an instance without Redis
+   * still catches up. A load that fails is not remembered; one begun before a purge is not kept after it.
+   */
+  function remembered<T>(load: () => Promise<T>) {
+    let memo: { value: Promise<T>; at: number } | null = null;
+    return {
+      get(): Promise<T> {
+        const now = clock.now();
+        if (!memo || now - memo.at > CHROME_TTL_MS || now < memo.at) {
+          const m = { value: load(), at: now };
+          memo = m;
+          m.value.catch(() => {
+            if (memo === m) memo = null;
+          });
+        }
+        return memo.value;
+      },
+      forget(): void {
+        memo = null;
+      },
+    };
+  }
+
+  // The latest headlines (home, article pages, /live) and the stories strip (home, article pages) are the same
+  // for every page: read once, shared until something is purged. The article page leaves itself out in code.
+  const newestHeadlines = remembered(() => repos.articles.listPublished({ limit: LATEST_HEADLINES + 1 }));
+  const activeStories = remembered(() => repos.stories.listActive());
+
   async function latest(limit: number, excludeIds: readonly number[] = []): Promise<ArticleSummary[]> {
+    if (limit + excludeIds.length <= LATEST_HEADLINES + 1) {
+      const exclude = new Set(excludeIds);
+      return (await newestHeadlines.get()).filter((a) => !exclude.has(a.id)).slice(0, limit);
+    }
     return repos.articles.listPublished({ limit, excludeIds });
   }
 
   // The chrome is on every page and changes only with curation: kept in memory, dropped by `invalidateChrome`
   // (wired to the 'chrome' purge, which reaches every instance through Redis) and after CHROME_TTL_MS.
-  let chromeMemo: { value: Promise<SiteChrome>; at: number } | null = null;
+  const chromeMemo = remembered(loadChrome);
 
   async function loadChrome(): Promise<SiteChrome> {
     const [sections, channels, liveOn, pages, links] = await Promise.all([
@@ -207,21 +241,21 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
 
   return {
     async chrome(): Promise<SiteChrome> {
-      const now = clock.now();
-      if (!chromeMemo || now - chromeMemo.at > CHROME_TTL_MS || now < chromeMemo.at) {
-        const memo = { value: loadChrome(), at: now };
-        chromeMemo = memo;
-        // A failed read is not remembered.
-        memo.value.catch(() => {
-          if (chromeMemo === memo) chromeMemo = null;
-        });
-      }
-      return chromeMemo.value;
+      return chromeMemo.get();
     },
 
     /** Forget the remembered chrome (sections, channels, menus, static pages or a live blog changed). */
     invalidateChrome(): void {
-      chromeMemo = null;
+      chromeMemo.forget();
+    },
+
+    /**
+     * Forget the remembered latest headlines and stories strip: any purge may concern them (a publication,
+     * an edit or a comment count of a listed article, a hero caption, a story).
+     */
+    invalidateLists(): void {
+      newestHeadlines.forget();
+      activeStories.forget();
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */
@@ -237,7 +271,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     async home(): Promise<HomeData> {
       const today = Math.floor(clock.now() / 86_400_000);
       const [stories, latestList, sections, mostRead] = await Promise.all([
-        repos.stories.listActive(),
+        activeStories.get(),
         latest(LATEST_HEADLINES + 1),
         repos.sections.listAll(),
         repos.reader.mostRead(today - 1, today, MOST_READ_COUNT),
@@ -347,23 +381,22 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
      * canonical parts; drafts and unknown ids are NotFound; withdrawn articles are Gone.
      */
     async article(id: number, sectionSlug: string, slug: string | null): Promise<ArticleLookup> {
-      const where = await repos.articles.locate(id);
-      if (!where || where.status === 'draft' || where.status === 'review' || where.status === 'scheduled') {
+      // One read of the whole article (a published one is by far the common case), then the checks.
+      const article = await repos.articles.load(id);
+      if (!article || article.status === 'draft' || article.status === 'review' || article.status === 'scheduled') {
         throw new NotFound(`article ${id}`);
       }
-      if (where.status === 'unpublished') throw new Gone(`article ${id}`);
-      if (where.sectionSlug !== sectionSlug || (slug ?? '') !== where.slug) {
-        return { kind: 'moved', sectionSlug: where.sectionSlug, id, slug: where.slug };
+      if (article.status === 'unpublished') throw new Gone(`article ${id}`);
+      if (article.sectionSlug !== sectionSlug || (slug ?? '') !== article.slug) {
+        return { kind: 'moved', sectionSlug: article.sectionSlug, id, slug: article.slug };
       }
-      const article = await repos.articles.load(id);
-      if (!article) throw new NotFound(`article ${id}`);
       const storyOfArticle = article.stories[0];
       const [stories, latestList, sameStory, thread, rules, video] = await Promise.all([
-        repos.stories.listActive(),
+        activeStories.get(),
         latest(LATEST_HEADLINES, [id]),
         storyOfArticle ? repos.reader.listArticles({ limit: RELATED_COUNT, storyId: storyOfArticle.id, excludeIds: [id] }) : [],
         repos.comments.threadPage(id, 'newest', 1),
-        readArticleRules(deps.db, id, clock.now()),
+        readArticleRules(deps.db, id, clock.now(), { status: article.status, commentsMode: article.commentsMode, storyIds: article.stories.map((st) => st.id) }),
         article.type === 'video' ? repos.reader.videoOf(id) : null,
       ]);
       // Related: the same story first, then articles sharing the most tags.
