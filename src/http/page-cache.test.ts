@@ -76,6 +76,9 @@ for (const dialect of testDialects()) {
       for (const p of pages) await get(site, p);
       for (const p of pages) assert.equal(await xcache(p), 'HIT', p);
       const storyPage = await get(site, '/stories/coastal-floods');
+      // An article page lists the latest headlines, which the site service shares between pages until a purge.
+      const articleUrl = String((await get(site, `/economy/${fixture.correctedArticleId}`)).headers['location']);
+      assert.equal((await get(site, articleUrl)).statusCode, 200);
       const hero = await site.minbar.services.media.importImage(await testPicture(), { caption: 'طريق الساحل', alt: 'طريق الساحل بعد انحسار المياه', credit: 'منبر' });
       heroId = hero.id;
       input = { sectionId: politics, heroMediaId: hero.id, heroCredit: 'منبر', title, lead: 'أعلنت لجنة الطوارئ فتح الطرق.', body: body('فتحت الطرق صباح اليوم.'), authorIds: [], tags: ['البرلمان'], storyIds: [storyId] };
@@ -90,6 +93,8 @@ for (const dialect of testDialects()) {
         assert.ok(res.body.includes(title) || res.body.includes(`/${newId}/`), `${p} shows the new article`);
       }
       assert.notEqual((await get(site, '/stories/coastal-floods')).body, storyPage.body);
+      const headlines = /<section class="headlines"[\s\S]*?<\/section>/.exec((await get(site, articleUrl)).body)?.[0] ?? '';
+      assert.ok(headlines.includes(`/${newId}/`), 'an article page shows the new article among the latest headlines');
     });
 
     await t.test('an update purges the pages showing the article, not an unrelated story page', async () => {

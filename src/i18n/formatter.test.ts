@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createFormatter, type FormatOptions } from './formatter.js';
 
 const riyadh = (extra: Partial<FormatOptions> = {}) =>
@@ -147,4 +148,25 @@ test('Intl objects are built once per formatter, never per call', () => {
   } finally {
     constructors.forEach((name, i) => Object.defineProperty(Intl, name, { configurable: true, writable: true, value: originals[i] }));
   }
+});
+
+test('remembered dates are the ones Intl makes, for Date and number inputs, past the memory bound', () => {
+  const f = riyadh({ digits: 'arab' });
+  const date = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-arab', { timeZone: 'Asia/Riyadh', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-arab', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const hijri = new Intl.DateTimeFormat('ar-u-ca-islamic-umalqura-nu-arab', { timeZone: 'Asia/Riyadh', day: 'numeric', month: 'long', year: 'numeric' });
+  // Instants from a small pool (asked again and again) and from everywhere (filling the memory past its bound).
+  const instant = fc.oneof(fc.integer({ min: 0, max: 30 }).map((i) => 1_796_457_069_817 + i * 3_600_000), fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }));
+  fc.assert(
+    fc.property(instant, fc.boolean(), fc.integer({ min: 0, max: 49 }), (ms, asDate, one) => {
+      const t = asDate ? new Date(ms) : ms;
+      assert.equal(f.date(t), date.format(ms));
+      assert.equal(f.time(t), time.format(ms));
+      assert.equal(f.hijriDate(t), hijri.format(ms));
+      // A fresh formatter has remembered nothing (made for one run in fifty: making one is slow).
+      if (one === 0) assert.equal(f.iso(t), riyadh({ digits: 'arab' }).iso(ms));
+      assert.match(f.iso(t), /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$/);
+    }),
+    { numRuns: 5000, seed: 8 },
+  );
 });

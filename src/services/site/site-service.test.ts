@@ -126,6 +126,37 @@ for (const dialect of testDialects()) {
       site.clock.advance(-3 * 86_400_000);
     });
 
+    await t.test('the latest headlines and stories strip are read once and shared until a purge drops them', async () => {
+      const db = site.minbar.database.db;
+      const shared = createSiteService({ db, clock: site.clock });
+      const newest = await db.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id').select(['a.id', 'a.slug', 'a.title', 's.slug as section']).where('a.status', '=', 'published').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(2).execute();
+      const [first, second] = newest;
+      const page = async (a: typeof first) => {
+        const found = await shared.article(a!.id, a!.section, a!.slug);
+        assert.equal(found.kind, 'page');
+        return found.kind === 'page' ? found.data : assert.fail();
+      };
+      // The page leaves itself out of the shared list: its twenty are the twenty newest others, as read alone.
+      const own = await page(first);
+      const alone = await createSiteService({ db, clock: site.clock }).article(first!.id, first!.section, first!.slug);
+      assert.equal(own.latest.length, 20);
+      assert.ok(!own.latest.some((a) => a.id === first!.id));
+      assert.deepEqual(own.latest, alone.kind === 'page' ? alone.data.latest : null);
+      assert.equal((await page(second)).latest[0]!.id, first!.id);
+      // A change the service is not told of is not seen until the purge (or CHROME_TTL_MS) …
+      const before = await db.selectFrom('stories').select(['id', 'title']).execute();
+      await db.updateTable('articles').set({ title: 'عنوان بعد التحرير' }).where('id', '=', first!.id).execute();
+      await db.updateTable('stories').set({ title: 'قصة بعد التحرير' }).where('status', '=', 'active').execute();
+      assert.equal((await page(second)).latest[0]!.title, first!.title);
+      assert.notEqual((await shared.home()).stories[0]!.title, 'قصة بعد التحرير');
+      // … and is, once any purge drops the shared lists.
+      shared.invalidateLists();
+      assert.equal((await page(second)).latest[0]!.title, 'عنوان بعد التحرير');
+      assert.equal((await shared.home()).stories[0]!.title, 'قصة بعد التحرير');
+      await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
+      for (const st of before) await db.updateTable('stories').set({ title: st.title }).where('id', '=', st.id).execute();
+    });
+
     await t.test('a video takes a same-site MP4 or HLS address, never another site', async () => {
       await assert.rejects(videos.attach(f.videoArticleId, { url: 'https://evil.example/v.mp4', durationSeconds: 10 }), InvalidInput);
       await assert.rejects(videos.attach(f.videoArticleId, { url: '/media/x/v.mp4', durationSeconds: 0 }), InvalidInput);

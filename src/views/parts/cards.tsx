@@ -3,12 +3,15 @@
 import type { ArticleSummary, Story } from '../../domain/index.js';
 import { articlePath, storyPath, trendingStories } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
+import { fragmentCache } from './fragments.js';
 import { Picture } from './picture.js';
 import { BidiText } from './rich-text.js';
 
 export function TimeStamp({ ctx, at }: { ctx: ViewContext; at: number }) {
   return <time datetime={ctx.fmt.iso(at)}>{ctx.fmt.dateTime(at)}</time>;
 }
+
+const headlineItems = fragmentCache<ArticleSummary>();
 
 export function HeadlineList({
   ctx,
@@ -21,19 +24,21 @@ export function HeadlineList({
   title: string;
   headingId: string;
 }) {
+  // Each headline is made once per summary: the latest headlines are the same objects on every page.
+  const items = articles.map((a) =>
+    headlineItems(a, ctx, () => (
+      <li>
+        <a href={articlePath(a)}>
+          <BidiText text={a.title} />
+        </a>
+        <time datetime={ctx.fmt.iso(a.publishedAt)}>{ctx.fmt.time(a.publishedAt)}</time>
+      </li>
+    )),
+  );
   return (
     <section class="headlines" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      <ol class="headlines__list">
-        {articles.map((a) => (
-          <li key={a.id}>
-            <a href={articlePath(a)}>
-              <BidiText text={a.title} />
-            </a>
-            <time datetime={ctx.fmt.iso(a.publishedAt)}>{ctx.fmt.time(a.publishedAt)}</time>
-          </li>
-        ))}
-      </ol>
+      <ol class="headlines__list" dangerouslySetInnerHTML={{ __html: items.join('') }} />
     </section>
   );
 }
@@ -90,12 +95,19 @@ export function ArticleCard({
   );
 }
 
+const storyStrips = fragmentCache<readonly Story[]>();
+
 /** The seed page's "Stories" block: trending chips, then a card per story with its cover and live count. */
 export function StoriesStrip({ ctx, stories }: { ctx: ViewContext; stories: readonly Story[] }) {
   if (stories.length === 0) return null;
+  // Made once per list: the site service shares the same stories with every page until a purge.
+  return <section class="stories" aria-labelledby="stories-title" dangerouslySetInnerHTML={{ __html: storyStrips(stories, ctx, () => <StoriesStripContent ctx={ctx} stories={stories} />) }} />;
+}
+
+function StoriesStripContent({ ctx, stories }: { ctx: ViewContext; stories: readonly Story[] }) {
   const chips = trendingStories(stories);
   return (
-    <section class="stories" aria-labelledby="stories-title">
+    <>
       <h2 id="stories-title" class="stories__title">
         {ctx.t.site.stories}
       </h2>
@@ -121,7 +133,7 @@ export function StoriesStrip({ ctx, stories }: { ctx: ViewContext; stories: read
           </li>
         ))}
       </ul>
-    </section>
+    </>
   );
 }
 
