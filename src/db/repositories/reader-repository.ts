@@ -74,6 +74,17 @@ export function createReaderRepository(db: Q) {
   const tagLinks = (id: number) => db.selectFrom('article_tags as l').where('l.tag_id', '=', id) as unknown as Links;
   const authorLinks = (id: number) => db.selectFrom('article_authors as l').where('l.author_id', '=', id) as unknown as Links;
 
+  /** A tag's newest published articles (id and date), the candidates for related articles. */
+  async function relatedCandidates(tagId: number): Promise<ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>> {
+    return tagLinks(tagId)
+      .select(['l.article_id', 'l.published_at'])
+      .where('l.published_at', 'is not', null)
+      .orderBy('l.published_at', 'desc')
+      .orderBy('l.article_id', 'desc')
+      .limit(RELATED_CANDIDATES_PER_TAG)
+      .execute();
+  }
+
   /**
    * The ids of one page of a story, tag or author list: the newest `limit` published articles linked to the
    * subject, strictly past the cursor, from the link index. Further filters (another subject, a section,
@@ -185,19 +196,20 @@ export function createReaderRepository(db: Q) {
      * (article_tags_tag_published, migration 0013), so a tag carried by a hundred thousand articles costs what a
      * small one costs and no article row is read until the chosen few; counting and ordering happen here.
      */
-    async relatedByTags(tagIds: readonly number[], excludeIds: readonly number[], limit: number): Promise<ArticleSummary[]> {
+    relatedCandidates,
+
+    /**
+     * Articles sharing the most tags with `tagIds`, newest first among equals. `candidates` reads one tag's
+     * candidates (the site service passes a remembered one: they are the same for every article of the tag).
+     */
+    async relatedByTags(
+      tagIds: readonly number[],
+      excludeIds: readonly number[],
+      limit: number,
+      candidates: (tagId: number) => Promise<ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>> = relatedCandidates,
+    ): Promise<ArticleSummary[]> {
       if (tagIds.length === 0 || limit <= 0) return [];
-      const perTag = await Promise.all(
-        [...new Set(tagIds)].map((tagId) =>
-          tagLinks(tagId)
-            .select(['l.article_id', 'l.published_at'])
-            .where('l.published_at', 'is not', null)
-            .orderBy('l.published_at', 'desc')
-            .orderBy('l.article_id', 'desc')
-            .limit(RELATED_CANDIDATES_PER_TAG)
-            .execute(),
-        ),
-      );
+      const perTag = await Promise.all([...new Set(tagIds)].map((tagId) => candidates(tagId)));
       const shared = new Map<number, { publishedAt: number; shared: number }>();
       const excluded = new Set(excludeIds);
       for (const rows of perTag) {

@@ -131,6 +131,8 @@ export const RELATED_COUNT = 4;
 export const MOST_READ_COUNT = 5;
 /** How long an instance keeps the site chrome without hearing of a change (no Redis between instances). */
 export const CHROME_TTL_MS = 10_000;
+/** Tags whose related-article candidates an instance remembers. */
+export const RELATED_TAGS_REMEMBERED = 1_000;
 
 export interface SiteServiceOptions {
   readonly sitemapSize?: number;
@@ -215,6 +217,22 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
   const newestHeadlines = remembered(() => repos.articles.listPublished({ limit: LATEST_HEADLINES + 1 }));
   const activeStories = remembered(() => repos.stories.listActive());
 
+  // Each tag's newest articles, the candidates for "related": the same for every article of the tag, so
+  // remembered per tag (at most RELATED_TAGS_REMEMBERED tags, oldest first out) and dropped with the lists.
+  let tagCandidates = new Map<number, Promise<Awaited<ReturnType<typeof repos.reader.relatedCandidates>>>>();
+  function candidatesOf(tagId: number) {
+    let found = tagCandidates.get(tagId);
+    if (!found) {
+      const map = tagCandidates;
+      found = repos.reader.relatedCandidates(tagId);
+      map.set(tagId, found);
+      if (map.size > RELATED_TAGS_REMEMBERED) map.delete(map.keys().next().value!);
+      found.catch(() => map.delete(tagId));
+    }
+    return found;
+  }
+  let tagCandidatesAt = clock.now();
+
   async function latest(limit: number, excludeIds: readonly number[] = []): Promise<ArticleSummary[]> {
     if (limit + excludeIds.length <= LATEST_HEADLINES + 1) {
       const exclude = new Set(excludeIds);
@@ -256,6 +274,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     invalidateLists(): void {
       newestHeadlines.forget();
       activeStories.forget();
+      tagCandidates = new Map();
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */
@@ -400,10 +419,17 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
         article.type === 'video' ? repos.reader.videoOf(id) : null,
       ]);
       // Related: the same story first, then articles sharing the most tags.
+      // Remembered candidates, as the shared lists: until a purge, or CHROME_TTL_MS on an instance not told.
+      const now = clock.now();
+      if (now - tagCandidatesAt > CHROME_TTL_MS || now < tagCandidatesAt) {
+        tagCandidates = new Map();
+        tagCandidatesAt = now;
+      }
       const byTags = await repos.reader.relatedByTags(
         article.tags.map((t) => t.id),
         [id, ...sameStory.map((a) => a.id)],
         RELATED_COUNT - sameStory.length,
+        candidatesOf,
       );
       const related = [...sameStory, ...byTags];
       const bodyMediaIds = [...new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
