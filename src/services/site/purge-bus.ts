@@ -126,7 +126,7 @@ export function createPurgeBus(options: PurgeBusOptions = {}): PurgeBus {
       if (!pending) {
         pending = new Set();
         const scheduled = new Promise<void>((resolve) => setImmediate(() => { flush(); resolve(); }));
-        track(scheduled, true);
+        track(scheduled, publisher !== null);
       }
       for (const t of tags) pending.add(t);
     },
