@@ -8,12 +8,14 @@ import type {
   ArticleType,
   Author,
   Body,
+  CommentSettingMode,
   CommentsMode,
   Correction,
   Tag,
 } from '../../domain/index.js';
 import type { Database } from '../schema.js';
 import { mediaFromPrefixed, mediaSelection } from './media-columns.js';
+import { prepared } from './prepared.js';
 import { sectionFromRow } from './section-repository.js';
 import { createStoryRepository } from './story-repository.js';
 
@@ -38,6 +40,14 @@ export interface NewArticle {
   readonly publishedAt: number | null;
   readonly updatedAt: number;
   readonly createdAt: number;
+}
+
+/** What the article page reads about an article beside the article itself (`loadForPage`). */
+export interface ArticlePageRow {
+  readonly article: Article;
+  readonly approvedComments: number;
+  /** The article's own row in comment_settings, if a moderator made one. */
+  readonly ownCommentSetting: { readonly mode: CommentSettingMode; readonly closesAt: number | null } | null;
 }
 
 /** Keyset cursor for "newest first" lists: strictly older than this (publishedAt, id). */
@@ -80,7 +90,7 @@ export function summaryQuery(db: Q) {
     ]);
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
 export function summaryFromRow(r: SummaryRow): ArticleSummary {
   return {
@@ -100,6 +110,105 @@ export function summaryFromRow(r: SummaryRow): ArticleSummary {
 
 export function createArticleRepository(db: Q) {
   const stories = createStoryRepository(db);
+
+  /** An article's row with its section and hero. */
+  function articleRow() {
+    return db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('media as hero', 'hero.id', 'a.hero_media_id')
+      .selectAll('a')
+      .select([
+        's.id as s_id',
+        's.slug as s_slug',
+        's.name as s_name',
+        's.description as s_description',
+        's.parent_id as s_parent_id',
+        's.position as s_position',
+        's.in_nav as s_in_nav',
+        ...mediaSelection('hero'),
+      ]);
+  }
+  type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleRow>['executeTakeFirstOrThrow']>>;
+
+  // Every article page reads these: built and compiled once (prepared.ts).
+  const articleById = prepared(db, 1, (id: number) => articleRow().where('a.id', '=', id));
+  const pageRowById = prepared(db, 1, (id: number) =>
+    articleRow()
+      .leftJoin('comment_settings as cs', (j) => j.onRef('cs.scope_id', '=', 'a.id').on('cs.scope', '=', 'article'))
+      .select(['cs.mode as cs_mode', 'cs.closes_at as cs_closes_at'])
+      .select((eb) =>
+        eb
+          .selectFrom('comments as cc')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('cc.article_id', '=', 'a.id')
+          .where('cc.status', '=', 'approved')
+          .as('approved_comments'),
+      )
+      .where('a.id', '=', id),
+  );
+  const authorsOf = prepared(db, 1, (id: number) =>
+    db
+      .selectFrom('article_authors as aa')
+      .innerJoin('authors as au', 'au.id', 'aa.author_id')
+      .select(['au.id', 'au.slug', 'au.name', 'au.bio', 'au.kind'])
+      .where('aa.article_id', '=', id)
+      .orderBy('aa.position'),
+  );
+  const tagsOf = prepared(db, 1, (id: number) =>
+    db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select(['t.id', 't.slug', 't.name'])
+      .where('at.article_id', '=', id)
+      .orderBy('at.position'),
+  );
+  const correctionsOf = prepared(db, 1, (id: number) => db.selectFrom('corrections').select(['id', 'note', 'created_at']).where('article_id', '=', id).orderBy('created_at'));
+
+  /** The article of a row, with its authors, tags, stories and corrections. */
+  async function withParts(r: ArticleRow): Promise<Article> {
+    const id = r.id;
+    const [authorRows, tagRows, storyList, correctionRows] = await Promise.all([authorsOf(id), tagsOf(id), stories.forArticle(id), correctionsOf(id)]);
+
+    const section = sectionFromRow({
+      id: r.s_id,
+      slug: r.s_slug,
+      name: r.s_name,
+      description: r.s_description,
+      parent_id: r.s_parent_id,
+      position: r.s_position,
+      in_nav: r.s_in_nav,
+    });
+    const authors: Author[] = authorRows.map((x) => ({ ...x }));
+    const tags: Tag[] = tagRows.map((x) => ({ ...x }));
+    const corrections: Correction[] = correctionRows.map((c) => ({ id: c.id, note: c.note, createdAt: c.created_at }));
+    return {
+      id: r.id,
+      slug: r.slug,
+      sectionSlug: section.slug,
+      sectionName: section.name,
+      type: r.type,
+      status: r.status,
+      title: r.title,
+      lead: r.lead,
+      body: JSON.parse(r.body) as Body,
+      hero: mediaFromPrefixed(r as unknown as Record<string, unknown>, 'hero'),
+      heroCaption: r.hero_caption,
+      heroCredit: r.hero_credit,
+      heroAlt: r.hero_alt,
+      source: r.source,
+      seoTitle: r.seo_title,
+      seoDescription: r.seo_description,
+      commentsMode: r.comments_mode,
+      publishedAt: r.published_at ?? r.updated_at,
+      updatedAt: r.updated_at,
+      section,
+      authors,
+      tags,
+      stories: storyList,
+      corrections,
+    };
+  }
 
   return {
     async insert(a: NewArticle): Promise<number> {
@@ -174,86 +283,21 @@ export function createArticleRepository(db: Q) {
 
     /** The whole article with everything its page shows, whatever its status (callers decide visibility). */
     async load(id: number): Promise<Article | null> {
-      const r = await db
-        .selectFrom('articles as a')
-        .innerJoin('sections as s', 's.id', 'a.section_id')
-        .leftJoin('media as hero', 'hero.id', 'a.hero_media_id')
-        .selectAll('a')
-        .select([
-          's.id as s_id',
-          's.slug as s_slug',
-          's.name as s_name',
-          's.description as s_description',
-          's.parent_id as s_parent_id',
-          's.position as s_position',
-          's.in_nav as s_in_nav',
-          ...mediaSelection('hero'),
-        ])
-        .where('a.id', '=', id)
-        .executeTakeFirst();
+      const [r] = await articleById(id);
+      return r ? withParts(r) : null;
+    },
+
+    /**
+     * The article as `load` reads it, with what its public page needs beside it in the same row: the approved
+     * comment count and the article's own comment setting (scope 'article'), if a moderator made one.
+     */
+    async loadForPage(id: number): Promise<ArticlePageRow | null> {
+      const [r] = await pageRowById(id);
       if (!r) return null;
-
-      const [authorRows, tagRows, storyList, correctionRows] = await Promise.all([
-        db
-          .selectFrom('article_authors as aa')
-          .innerJoin('authors as au', 'au.id', 'aa.author_id')
-          .select(['au.id', 'au.slug', 'au.name', 'au.bio', 'au.kind'])
-          .where('aa.article_id', '=', id)
-          .orderBy('aa.position')
-          .execute(),
-        db
-          .selectFrom('article_tags as at')
-          .innerJoin('tags as t', 't.id', 'at.tag_id')
-          .select(['t.id', 't.slug', 't.name'])
-          .where('at.article_id', '=', id)
-          .orderBy('at.position')
-          .execute(),
-        stories.forArticle(id),
-        db
-          .selectFrom('corrections')
-          .select(['id', 'note', 'created_at'])
-          .where('article_id', '=', id)
-          .orderBy('created_at')
-          .execute(),
-      ]);
-
-      const section = sectionFromRow({
-        id: r.s_id,
-        slug: r.s_slug,
-        name: r.s_name,
-        description: r.s_description,
-        parent_id: r.s_parent_id,
-        position: r.s_position,
-        in_nav: r.s_in_nav,
-      });
-      const authors: Author[] = authorRows.map((x) => ({ ...x }));
-      const tags: Tag[] = tagRows.map((x) => ({ ...x }));
-      const corrections: Correction[] = correctionRows.map((c) => ({ id: c.id, note: c.note, createdAt: c.created_at }));
       return {
-        id: r.id,
-        slug: r.slug,
-        sectionSlug: section.slug,
-        sectionName: section.name,
-        type: r.type,
-        status: r.status,
-        title: r.title,
-        lead: r.lead,
-        body: JSON.parse(r.body) as Body,
-        hero: mediaFromPrefixed(r as unknown as Record<string, unknown>, 'hero'),
-        heroCaption: r.hero_caption,
-        heroCredit: r.hero_credit,
-        heroAlt: r.hero_alt,
-        source: r.source,
-        seoTitle: r.seo_title,
-        seoDescription: r.seo_description,
-        commentsMode: r.comments_mode,
-        publishedAt: r.published_at ?? r.updated_at,
-        updatedAt: r.updated_at,
-        section,
-        authors,
-        tags,
-        stories: storyList,
-        corrections,
+        article: await withParts(r),
+        approvedComments: Number(r.approved_comments ?? 0),
+        ownCommentSetting: r.cs_mode === null ? null : { mode: r.cs_mode, closesAt: r.cs_closes_at === null ? null : Number(r.cs_closes_at) },
       };
     },
 

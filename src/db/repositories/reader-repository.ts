@@ -3,7 +3,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArticleSummary, ArticleType, Block, Media, Tag } from '../../domain/index.js';
 import type { Database } from '../schema.js';
-import { summaryFromRow, summaryQuery, type Cursor } from './article-repository.js';
+import { summaryFromRow, summaryQuery, type Cursor, type SummaryRow } from './article-repository.js';
+import { prepared } from './prepared.js';
 import { MEDIA_FIELDS, mediaFromPrefixed, mediaFromRow, mediaSelection } from './media-columns.js';
 
 type Q = Kysely<Database>;
@@ -76,13 +77,7 @@ export function createReaderRepository(db: Q) {
 
   /** A tag's newest published articles (id and date), the candidates for related articles. */
   async function relatedCandidates(tagId: number): Promise<ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>> {
-    return tagLinks(tagId)
-      .select(['l.article_id', 'l.published_at'])
-      .where('l.published_at', 'is not', null)
-      .orderBy('l.published_at', 'desc')
-      .orderBy('l.article_id', 'desc')
-      .limit(RELATED_CANDIDATES_PER_TAG)
-      .execute();
+    return candidatesQuery(tagId, RELATED_CANDIDATES_PER_TAG);
   }
 
   /**
@@ -163,6 +158,40 @@ export function createReaderRepository(db: Q) {
     return inUse(rows);
   }
 
+  /** One page of published article summaries: the ids from `linkedPage` or `articlePage`, then their rows. */
+  function listQuery(q: KeysetQuery) {
+    const sections = q.sectionIds;
+    const ids =
+      linkedPage(q) ??
+      (sections && sections.length > 1
+        ? sections
+            .map((sectionId, i) => db.selectFrom(articlePage(q, [sectionId]).as(`p${i}`)).select(`p${i}.id as id`))
+            .reduce((all, part) => all.unionAll(part))
+        : articlePage(q, sections));
+    const dir = q.after ? 'asc' : 'desc';
+    return summaryQuery(db).where('a.status', '=', 'published').where('a.id', 'in', ids).orderBy('a.published_at', dir).orderBy('a.id', dir).limit(q.limit);
+  }
+
+  const storyRelatedQuery = prepared(db, 3, (storyId: number, excludeId: number, limit: number) => listQuery({ storyId, excludeIds: [excludeId], limit }));
+  const candidatesQuery = prepared(db, 2, (tagId: number, limit: number) =>
+    tagLinks(tagId)
+      .select(['l.article_id', 'l.published_at'])
+      .where('l.published_at', 'is not', null)
+      .orderBy('l.published_at', 'desc')
+      .orderBy('l.article_id', 'desc')
+      .limit(limit),
+  );
+  /** Summaries of published articles by id, one prepared query per number of ids (related lists hold 1 to 4). */
+  const summariesById = new Map<number, (...ids: number[]) => Promise<SummaryRow[]>>();
+  function summariesOf(ids: readonly number[]): Promise<SummaryRow[]> {
+    let run = summariesById.get(ids.length);
+    if (!run) {
+      run = prepared(db, ids.length, (...slots: number[]) => summaryQuery(db).where('a.id', 'in', slots).where('a.status', '=', 'published'));
+      if (ids.length <= 8) summariesById.set(ids.length, run);
+    }
+    return run(...ids);
+  }
+
   return {
     /**
      * Published articles by keyset on (published_at, id): newest first, or oldest first with `after`.
@@ -171,23 +200,12 @@ export function createReaderRepository(db: Q) {
      * `section_id IN (…)` ordered by date would read and sort every article of those sections.
      */
     async listArticles(q: KeysetQuery): Promise<ArticleSummary[]> {
-      const sections = q.sectionIds;
-      const ids =
-        linkedPage(q) ??
-        (sections && sections.length > 1
-          ? sections
-              .map((sectionId, i) => db.selectFrom(articlePage(q, [sectionId]).as(`p${i}`)).select(`p${i}.id as id`))
-              .reduce((all, part) => all.unionAll(part))
-          : articlePage(q, sections));
-      const dir = q.after ? 'asc' : 'desc';
-      const rows = await summaryQuery(db)
-        .where('a.status', '=', 'published')
-        .where('a.id', 'in', ids)
-        .orderBy('a.published_at', dir)
-        .orderBy('a.id', dir)
-        .limit(q.limit)
-        .execute();
-      return rows.map(summaryFromRow);
+      return (await listQuery(q).execute()).map(summaryFromRow);
+    },
+
+    /** The newest `limit` published articles of a story but one: "related" on every article page (prepared). */
+    async storyRelated(storyId: number, excludeId: number, limit: number): Promise<ArticleSummary[]> {
+      return (await storyRelatedQuery(storyId, excludeId, limit)).map(summaryFromRow);
     },
 
     /**
@@ -224,7 +242,7 @@ export function createReaderRepository(db: Q) {
         .sort((a, b) => b.shared - a.shared || b.publishedAt - a.publishedAt || b.id - a.id)
         .slice(0, limit);
       if (ranked.length === 0) return [];
-      const rows = await summaryQuery(db).where('a.id', 'in', ranked.map((r) => r.id)).where('a.status', '=', 'published').execute();
+      const rows = await summariesOf(ranked.map((r) => r.id));
       const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
       return ranked.map((r) => byId.get(r.id)).filter((x): x is ArticleSummary => x !== undefined);
     },

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Story } from '../../domain/index.js';
 import type { Database } from '../schema.js';
 import { mediaFromPrefixed, mediaSelection } from './media-columns.js';
+import { prepared } from './prepared.js';
 
 export interface NewStory {
   readonly slug: string;
@@ -35,6 +36,9 @@ export function createStoryRepository(db: Kysely<Database>) {
     status: r.status,
     articleCount: Number(r.article_count ?? 0),
   });
+
+  // On every article page: built and compiled once (prepared.ts).
+  const storiesOf = prepared(db, 1, (articleId: number) => base().innerJoin('story_articles as link', 'link.story_id', 'st.id').where('link.article_id', '=', articleId).orderBy('st.id'));
 
   return {
     async insert(s: NewStory, now: number): Promise<number> {
@@ -68,12 +72,7 @@ export function createStoryRepository(db: Kysely<Database>) {
     },
 
     async forArticle(articleId: number): Promise<Story[]> {
-      const rows = await base()
-        .innerJoin('story_articles as link', 'link.story_id', 'st.id')
-        .where('link.article_id', '=', articleId)
-        .orderBy('st.id')
-        .execute();
-      return rows.map(fromRow);
+      return (await storiesOf(articleId)).map(fromRow);
     },
   };
 }

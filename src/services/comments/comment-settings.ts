@@ -57,17 +57,65 @@ export interface KnownArticle {
   readonly storyIds: readonly number[];
 }
 
+/** A story's or an article's own row: its mode and closing time. */
+export interface ScopeRule {
+  readonly mode: CommentSettingMode;
+  readonly closesAt: number | null;
+}
+
+/** The rows every article's rules draw on: the site's, and each story's that has one (a few per site). */
+export interface SharedCommentSettings {
+  readonly site: SiteCommentSettings;
+  readonly stories: ReadonlyMap<number, ScopeRule>;
+}
+
+const ruleOf = (r: { mode: CommentSettingMode; closes_at: number | null }): ScopeRule => ({ mode: r.mode, closesAt: r.closes_at === null ? null : Number(r.closes_at) });
+
+/** The site's settings and every story's own row, for pages that work out many articles' rules (article pages). */
+export async function readSharedCommentSettings(db: Db | Tx): Promise<SharedCommentSettings> {
+  const rows = await settingsQuery(db).where('scope', 'in', ['site', 'story']).execute();
+  return {
+    site: siteFromRow(rows.find((s) => s.scope === 'site' && Number(s.scope_id) === 0)),
+    stories: new Map(rows.filter((s) => s.scope === 'story').map((s) => [Number(s.scope_id), ruleOf(s)])),
+  };
+}
+
+/** The rules in force for one article, from its own setting (if any), its stories' and the site's. Pure. */
+export function articleRulesFrom(shared: SharedCommentSettings, own: ScopeRule | null, articleId: number, article: KnownArticle, now: number): ArticleCommentRules {
+  const site = shared.site;
+  // The strictest story setting wins when an article belongs to several stories.
+  const rank = { inherit: 0, open: 1, premoderated: 2, closed: 3 } as const;
+  const story = article.storyIds
+    .map((id) => shared.stories.get(id))
+    .filter((r): r is ScopeRule => r !== undefined)
+    .sort((a, b) => rank[b.mode] - rank[a.mode])[0];
+  // The editor's per-article switch: 'open' (its default) defers to the story and the site.
+  const articleMode: CommentSettingMode = own && own.mode !== 'inherit' ? own.mode : article.commentsMode === 'open' ? 'inherit' : article.commentsMode;
+  const closing = [own?.closesAt, story?.closesAt, site.closesAt].filter((t): t is number => t !== null && t !== undefined);
+  const closesAt = closing.length ? Math.min(...closing) : null;
+  const published = article.status === 'published';
+  return {
+    articleId,
+    published,
+    mode: published ? effectiveCommentsMode({ article: articleMode, story: story?.mode ?? 'inherit', site: site.mode }, closesAt, now) : 'closed',
+    closesAt,
+    guestsAllowed: site.guestsAllowed,
+    premoderateFirst: site.premoderateFirst,
+    editWindowMs: site.editWindowMs,
+  };
+}
+
 export async function readArticleRules(db: Db | Tx, articleId: number, now: number, known?: KnownArticle): Promise<ArticleCommentRules | null> {
-  let article: { status: string; comments_mode: CommentSettingMode } | undefined;
-  let storyIds: readonly number[];
+  let article: KnownArticle;
   if (known) {
-    article = { status: known.status, comments_mode: known.commentsMode };
-    storyIds = known.storyIds;
+    article = known;
   } else {
-    article = await db.selectFrom('articles').select(['id', 'status', 'comments_mode']).where('id', '=', articleId).executeTakeFirst();
-    if (!article) return null;
-    storyIds = (await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).execute()).map((s) => s.story_id);
+    const row = await db.selectFrom('articles').select(['id', 'status', 'comments_mode']).where('id', '=', articleId).executeTakeFirst();
+    if (!row) return null;
+    const storyIds = (await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).execute()).map((s) => s.story_id);
+    article = { status: row.status, commentsMode: row.comments_mode, storyIds };
   }
+  const storyIds = article.storyIds;
   // The site's row, the article's and its stories' in one read.
   const rows = await settingsQuery(db)
     .where((eb) =>
@@ -78,23 +126,10 @@ export async function readArticleRules(db: Db | Tx, articleId: number, now: numb
       ]),
     )
     .execute();
-  const site = siteFromRow(rows.find((s) => s.scope === 'site'));
-  const scoped = rows.filter((s) => s.scope !== 'site');
-  const own = scoped.find((s) => s.scope === 'article');
-  // The strictest story setting wins when an article belongs to several stories.
-  const rank = { inherit: 0, open: 1, premoderated: 2, closed: 3 } as const;
-  const story = scoped.filter((s) => s.scope === 'story').sort((a, b) => rank[b.mode] - rank[a.mode])[0];
-  // The editor's per-article switch: 'open' (its default) defers to the story and the site.
-  const articleMode: CommentSettingMode = own && own.mode !== 'inherit' ? own.mode : article.comments_mode === 'open' ? 'inherit' : article.comments_mode;
-  const closing = [own?.closes_at, story?.closes_at, site.closesAt].filter((t): t is number => t !== null && t !== undefined).map(Number);
-  const closesAt = closing.length ? Math.min(...closing) : null;
-  return {
-    articleId,
-    published: article.status === 'published',
-    mode: article.status === 'published' ? effectiveCommentsMode({ article: articleMode, story: story?.mode ?? 'inherit', site: site.mode }, closesAt, now) : 'closed',
-    closesAt,
-    guestsAllowed: site.guestsAllowed,
-    premoderateFirst: site.premoderateFirst,
-    editWindowMs: site.editWindowMs,
+  const own = rows.find((s) => s.scope === 'article');
+  const shared: SharedCommentSettings = {
+    site: siteFromRow(rows.find((s) => s.scope === 'site')),
+    stories: new Map(rows.filter((s) => s.scope === 'story').map((s) => [Number(s.scope_id), ruleOf(s)])),
   };
+  return articleRulesFrom(shared, own ? ruleOf(own) : null, articleId, article, now);
 }

@@ -9,4 +9,4 @@ export { normalizeForMatching } from './pipeline/normalize-step.js';
 export { renderCommentHtml, LINK_REL } from './pipeline/render-step.js';
 export { BODY_MAX, NAME_MAX } from './pipeline/length-limits-step.js';
 export type { SiteCommentSettings } from './comment-settings.js';
-export { readArticleRules, readSiteSettings, type ArticleCommentRules } from './comment-settings.js';
+export { readArticleRules, readSiteSettings, readSharedCommentSettings, articleRulesFrom, type ArticleCommentRules, type SharedCommentSettings, type ScopeRule } from './comment-settings.js';

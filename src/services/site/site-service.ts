@@ -1,7 +1,7 @@
 // What readers see: the public read operations behind the home page, article pages and the site chrome.
 // Reads published content only; knows nothing of HTTP or HTML.
 import type { ArticleSummary, Article, Author, Channel, CommentThread, Media, PublicComment, Section, Story, Tag } from '../../domain/index.js';
-import { readArticleRules } from '../comments/index.js';
+import { articleRulesFrom, readSharedCommentSettings } from '../comments/index.js';
 import { Gone, NotFound } from '../../domain/index.js';
 import type { ArticleFilter, ArticleVideo, Cursor, Db, SitemapArticle, SitemapBucket, StaticPageRecord } from '../../db/index.js';
 import { createRepositories } from '../../db/index.js';
@@ -134,6 +134,9 @@ export const CHROME_TTL_MS = 10_000;
 /** Tags whose related-article candidates an instance remembers. */
 export const RELATED_TAGS_REMEMBERED = 1_000;
 
+/** The thread of an article without approved comments: nothing to read. */
+const noThread = (articleId: number): CommentThread => ({ articleId, sort: 'newest', page: 1, total: 0, comments: [], hasMore: false, newestAt: null });
+
 export interface SiteServiceOptions {
   readonly sitemapSize?: number;
   readonly listPageSize?: number;
@@ -217,6 +220,9 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
   const newestHeadlines = remembered(() => repos.articles.listPublished({ limit: LATEST_HEADLINES + 1 }));
   const activeStories = remembered(() => repos.stories.listActive());
 
+  // The site's and the stories' comment settings: the same for every article page (its own row comes with it).
+  const commentSettings = remembered(() => readSharedCommentSettings(deps.db));
+
   // Each tag's newest articles, the candidates for "related": the same for every article of the tag, so
   // remembered per tag (at most RELATED_TAGS_REMEMBERED tags, oldest first out) and dropped with the lists.
   let tagCandidates = new Map<number, Promise<Awaited<ReturnType<typeof repos.reader.relatedCandidates>>>>();
@@ -274,6 +280,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
     invalidateLists(): void {
       newestHeadlines.forget();
       activeStories.forget();
+      commentSettings.forget();
       tagCandidates = new Map();
     },
 
@@ -400,9 +407,11 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
      * canonical parts; drafts and unknown ids are NotFound; withdrawn articles are Gone.
      */
     async article(id: number, sectionSlug: string, slug: string | null): Promise<ArticleLookup> {
-      // One read of the whole article (a published one is by far the common case), then the checks.
-      const article = await repos.articles.load(id);
-      if (!article || article.status === 'draft' || article.status === 'review' || article.status === 'scheduled') {
+      // One read of the whole article (a published one is by far the common case) with its comment count and
+      // its own comment setting, then the checks.
+      const found = await repos.articles.loadForPage(id);
+      const article = found?.article;
+      if (!found || !article || article.status === 'draft' || article.status === 'review' || article.status === 'scheduled') {
         throw new NotFound(`article ${id}`);
       }
       if (article.status === 'unpublished') throw new Gone(`article ${id}`);
@@ -410,13 +419,16 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
         return { kind: 'moved', sectionSlug: article.sectionSlug, id, slug: article.slug };
       }
       const storyOfArticle = article.stories[0];
-      const [stories, latestList, sameStory, thread, rules, video] = await Promise.all([
+      const bodyMediaIds = [...new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
+      const [stories, latestList, sameStory, shared, video, thread, bodyMedia] = await Promise.all([
         activeStories.get(),
         latest(LATEST_HEADLINES, [id]),
-        storyOfArticle ? repos.reader.listArticles({ limit: RELATED_COUNT, storyId: storyOfArticle.id, excludeIds: [id] }) : [],
-        repos.comments.threadPage(id, 'newest', 1),
-        readArticleRules(deps.db, id, clock.now(), { status: article.status, commentsMode: article.commentsMode, storyIds: article.stories.map((st) => st.id) }),
+        storyOfArticle ? repos.reader.storyRelated(storyOfArticle.id, id, RELATED_COUNT) : [],
+        commentSettings.get(),
         article.type === 'video' ? repos.reader.videoOf(id) : null,
+        // Most articles have no approved comment: then nothing of the thread is read.
+        found.approvedComments > 0 ? repos.comments.threadPage(id, 'newest', 1) : noThread(id),
+        repos.media.byIds(bodyMediaIds),
       ]);
       // Related: the same story first, then articles sharing the most tags.
       // Remembered candidates, as the shared lists: until a purge, or CHROME_TTL_MS on an instance not told.
@@ -432,9 +444,9 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
         candidatesOf,
       );
       const related = [...sameStory, ...byTags];
-      const bodyMediaIds = [...new Set(article.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
-      const bodyMedia = (await Promise.all(bodyMediaIds.map((m) => repos.media.byId(m)))).filter((m): m is Media => m !== null);
-      return { kind: 'page', data: { article, stories, latest: latestList, related, comments: [], commentCount: thread.total, thread, commentsMode: rules?.mode ?? 'closed', video, bodyMedia } };
+      const storyIds = article.stories.map((st) => st.id);
+      const rules = articleRulesFrom(shared, found.ownCommentSetting, id, { status: article.status, commentsMode: article.commentsMode, storyIds }, now);
+      return { kind: 'page', data: { article, stories, latest: latestList, related, comments: [], commentCount: thread.total, thread, commentsMode: rules.mode, video, bodyMedia } };
     },
   };
 }
