@@ -170,3 +170,30 @@ test('remembered dates are the ones Intl makes, for Date and number inputs, past
     { numRuns: 5000, seed: 8 },
   );
 });
+
+test('dates, times and offsets stay exact across DST switches, where a day keeps no single offset', () => {
+  for (const timeZone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago']) {
+    const f = createFormatter({ locale: 'ar', timeZone, digits: 'latn' });
+    const date = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-latn', { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+    const time = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-latn', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const parts = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' });
+    const iso = (ms: number) => {
+      const p = Object.fromEntries(parts.formatToParts(ms).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${(p.timeZoneName ?? 'GMT').slice(3, 9) || '+00:00'}`;
+    };
+    // Every minute-ish of a few switching days, and instants anywhere from 1970 to 2100.
+    const switching = [Date.UTC(2026, 2, 8), Date.UTC(2026, 10, 1), Date.UTC(2026, 2, 29), Date.UTC(2026, 9, 25), Date.UTC(2026, 3, 5), Date.UTC(2026, 9, 4), Date.UTC(2026, 8, 6)];
+    const instant = fc.oneof(
+      fc.tuple(fc.constantFrom(...switching), fc.integer({ min: -86_400_000, max: 2 * 86_400_000 })).map(([d, off]) => d + off),
+      fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    );
+    fc.assert(
+      fc.property(instant, (ms) => {
+        assert.equal(f.iso(ms), iso(ms), `${timeZone} ${new Date(ms).toISOString()}`);
+        assert.equal(f.date(ms), date.format(ms));
+        assert.equal(f.time(ms), time.format(ms));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  }
+});

@@ -46,19 +46,20 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Strings remembered per instant: a page formats the same few dozen times (latest headlines, its own dates) again and again. */
+/** Strings and offsets remembered (bounded: a map starts afresh when full). */
 const REMEMBERED = 4096;
 
-/** `format` with its last results kept by the instant (bounded: the map starts afresh when full). */
-function remembered(format: (t: number) => string): (t: TimeInput) => string {
+/** `format` with its results kept under `key(t)`: every instant with the same key formats to the same string. */
+function remembered(format: (t: number) => string, key: (t: number) => number = (t) => t): (t: TimeInput) => string {
   let seen = new Map<number, string>();
   return (t) => {
     const ms = +t;
-    let s = seen.get(ms);
+    const k = key(ms);
+    let s = seen.get(k);
     if (s === undefined) {
       s = format(ms);
       if (seen.size >= REMEMBERED) seen = new Map();
-      seen.set(ms, s);
+      seen.set(k, s);
     }
     return s;
   };
@@ -93,8 +94,35 @@ export function createFormatter(o: FormatOptions): Formatter {
   const pluralRules = new Intl.PluralRules(base);
   const m = messages(locale);
 
-  const date = remembered((t) => dateFormat.format(t));
-  const time = remembered((t) => timeFormat.format(t));
+  // The zone's offset from UTC at an instant ("+03:00" and minutes), from ICU. An offset changes at most once a
+  // day (a DST switch): a UTC day whose first and last millisecond have the same offset has it throughout and
+  // is remembered; a switching day asks ICU for each instant.
+  const offsetOf = (t: number) => {
+    const name = isoFormat.formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    // "GMT+03:00" → "+03:00"; ICU writes bare "GMT" for a zero offset, and seconds only for pre-1900 local mean time.
+    const text = name.slice(3, 9) || '+00:00';
+    const minutes = (text[0] === '-' ? -1 : 1) * (Number(text.slice(1, 3)) * 60 + Number(text.slice(4, 6)));
+    return { text, ms: minutes * MINUTE };
+  };
+  let offsetsByDay = new Map<number, { text: string; ms: number } | null>();
+  const offset = (t: number) => {
+    const day = Math.floor(t / DAY);
+    let steady = offsetsByDay.get(day);
+    if (steady === undefined) {
+      const first = offsetOf(day * DAY);
+      const last = offsetOf(day * DAY + DAY - 1);
+      steady = first.text === last.text ? first : null;
+      if (offsetsByDay.size >= REMEMBERED) offsetsByDay = new Map();
+      offsetsByDay.set(day, steady);
+    }
+    return steady ?? offsetOf(t);
+  };
+  /** The local calendar day and minute of an instant: what a date and a clock time show. */
+  const localDay = (t: number) => Math.floor((t + offset(t).ms) / DAY);
+  const localMinute = (t: number) => Math.floor((t + offset(t).ms) / MINUTE);
+
+  const date = remembered((t) => dateFormat.format(t), localDay);
+  const time = remembered((t) => timeFormat.format(t), localMinute);
   const number = (n: number): string => numberFormat.format(n);
   const pluralCategory = (n: number): Intl.LDMLPluralRule => pluralRules.select(n);
 
@@ -107,13 +135,11 @@ export function createFormatter(o: FormatOptions): Formatter {
     pluralCategory,
     dateTime: (t) => m.time.dateTime(date(t), time(t)),
     year: (t) => yearFormat.format(t),
-    hijriDate: remembered((t) => hijriFormat.format(t)),
+    hijriDate: remembered((t) => hijriFormat.format(t), localDay),
     iso: remembered((t) => {
-      const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-      for (const { type, value } of isoFormat.formatToParts(t)) p[type] = value;
-      // "GMT+03:00" → "+03:00"; ICU writes bare "GMT" for a zero offset, and seconds only for pre-1900 local mean time.
-      const offset = (p.timeZoneName ?? 'GMT').slice(3, 9) || '+00:00';
-      return `${p.year?.padStart(4, '0')}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+      const o = offset(t);
+      // The local wall time is the UTC time shifted by the offset; years 0–9999 as four digits.
+      return `${new Date(Math.floor(t / 1000) * 1000 + o.ms).toISOString().slice(0, 19)}${o.text}`;
     }),
     relative: (t, now) => {
       const elapsed = +now - +t;
