@@ -50,7 +50,7 @@ function siteFromRow(r: SettingRow): SiteCommentSettings {
   };
 }
 
-/** What the caller has just read of the article itself (the article page has loaded it): not read again. */
+/** What the rules need of the article itself (the article page has it from its own read). */
 export interface KnownArticle {
   readonly status: string;
   readonly commentsMode: CommentSettingMode;
@@ -73,7 +73,11 @@ const ruleOf = (r: { mode: CommentSettingMode; closes_at: number | null }): Scop
 
 /** The site's settings and every story's own row, for pages that work out many articles' rules (article pages). */
 export async function readSharedCommentSettings(db: Db | Tx): Promise<SharedCommentSettings> {
-  const rows = await settingsQuery(db).where('scope', 'in', ['site', 'story']).execute();
+  return sharedFrom(await settingsQuery(db).where('scope', 'in', ['site', 'story']).execute());
+}
+
+/** The site's row and the story rows among settings rows read together. */
+function sharedFrom(rows: ReadonlyArray<NonNullable<SettingRow>>): SharedCommentSettings {
   return {
     site: siteFromRow(rows.find((s) => s.scope === 'site' && Number(s.scope_id) === 0)),
     stories: new Map(rows.filter((s) => s.scope === 'story').map((s) => [Number(s.scope_id), ruleOf(s)])),
@@ -105,17 +109,10 @@ export function articleRulesFrom(shared: SharedCommentSettings, own: ScopeRule |
   };
 }
 
-export async function readArticleRules(db: Db | Tx, articleId: number, now: number, known?: KnownArticle): Promise<ArticleCommentRules | null> {
-  let article: KnownArticle;
-  if (known) {
-    article = known;
-  } else {
-    const row = await db.selectFrom('articles').select(['id', 'status', 'comments_mode']).where('id', '=', articleId).executeTakeFirst();
-    if (!row) return null;
-    const storyIds = (await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).execute()).map((s) => s.story_id);
-    article = { status: row.status, commentsMode: row.comments_mode, storyIds };
-  }
-  const storyIds = article.storyIds;
+export async function readArticleRules(db: Db | Tx, articleId: number, now: number): Promise<ArticleCommentRules | null> {
+  const row = await db.selectFrom('articles').select(['id', 'status', 'comments_mode']).where('id', '=', articleId).executeTakeFirst();
+  if (!row) return null;
+  const storyIds = (await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).execute()).map((s) => s.story_id);
   // The site's row, the article's and its stories' in one read.
   const rows = await settingsQuery(db)
     .where((eb) =>
@@ -127,9 +124,5 @@ export async function readArticleRules(db: Db | Tx, articleId: number, now: numb
     )
     .execute();
   const own = rows.find((s) => s.scope === 'article');
-  const shared: SharedCommentSettings = {
-    site: siteFromRow(rows.find((s) => s.scope === 'site')),
-    stories: new Map(rows.filter((s) => s.scope === 'story').map((s) => [Number(s.scope_id), ruleOf(s)])),
-  };
-  return articleRulesFrom(shared, own ? ruleOf(own) : null, articleId, article, now);
+  return articleRulesFrom(sharedFrom(rows), own ? ruleOf(own) : null, articleId, { status: row.status, commentsMode: row.comments_mode, storyIds }, now);
 }
