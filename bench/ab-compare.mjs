@@ -28,7 +28,7 @@ const parseEnv = (s) => Object.fromEntries(s.split(' ').filter(Boolean).map((kv)
 async function start(port, spec) {
   const env = parseEnv(spec);
   const root = env.ROOT ?? HERE;
-  const child = spawn(process.execPath, [join(root, 'bin', 'minbar.js'), 'start'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=256', join(root, 'bin', 'minbar.js'), 'start'], {
     cwd: root,
     env: { ...process.env, PAGE_CACHE_MB: '0', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db, DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

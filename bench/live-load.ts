@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ROOT } from './support.js';
+import { ROOT, SERVER_NODE_FLAGS } from './support.js';
 
 const READERS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const WITH_REDIS = process.argv.includes('--redis');
@@ -24,7 +24,7 @@ interface Instance {
 
 async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
   const child = fork(join(ROOT, 'bench', 'live-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...SERVER_NODE_FLAGS, '--import', 'tsx'],
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

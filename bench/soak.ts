@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import { createMinbar } from '../src/main.js';
+import { SERVER_NODE_FLAGS } from './support.js';
 import { freePort, postComment, prepareSite, publishArticle, ROOT, signInNewsroom, siteDialects, type SiteLocation } from '../test/durability/site-process.js';
 
 function arg(name: string, fallback: string): string {
@@ -80,7 +81,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const server = fork(join(ROOT, 'bin/minbar.js'), ['serve'], {
     cwd: ROOT,
-    execArgv: ['--expose-gc', '--import', join(ROOT, 'bench/memory-probe.mjs')],
+    execArgv: [...SERVER_NODE_FLAGS, '--expose-gc', '--import', join(ROOT, 'bench/memory-probe.mjs')],
     env: { ...process.env, ...loc.env, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: 'true', PUBLIC_URL: base, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

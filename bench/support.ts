@@ -8,6 +8,14 @@ import type autocannon from 'autocannon';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The Node flags the server runs with, as `npm start`, `npm run serve` and the systemd unit start it
+ * (package.json, deploy/systemd/minbar@.service; test/startup/node-flags.test.ts keeps them equal): V8's old
+ * space capped at 256 MB, five times the live data of a 1,000,000-article site under load, so that V8 collects
+ * garbage before the process grows past it (BENCHMARKS.md, issue 8).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-old-space-size=256'];
+
 export interface Server {
   readonly url: string;
   readonly child: ChildProcess;
@@ -16,7 +24,7 @@ export interface Server {
 }
 
 export async function startServer(env: Record<string, string>, port: number, timeoutMs = 600_000): Promise<Server> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'minbar.js'), 'start'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(ROOT, 'bin', 'minbar.js'), 'start'], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,10 +1,11 @@
 // Composition root: configuration → database → services → HTTP server or CLI command.
 // The only place that wires modules together; everything else receives its dependencies.
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
-import { ConfigError, loadConfig, type Config } from './config/index.js';
+import { ConfigError, INSTALL_ROOT, loadConfig, type Config } from './config/index.js';
 import { dumpDatabase, loadDatabase, openDatabase, siteContent, type DatabaseHandle } from './db/index.js';
 import {
   createCurationService,
@@ -469,7 +470,7 @@ export async function backupCli(
   };
   if (command === 'backup') {
     const { readFile } = await import('node:fs/promises');
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(await readFile(join(INSTALL_ROOT, 'package.json'), 'utf8')) as { version: string };
     return backupCommand(args, {
       databaseKind: target.kind,
       mediaDir: config.mediaDir,

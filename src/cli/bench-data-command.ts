@@ -4,13 +4,13 @@
 // repository); a progress bar goes to stderr, the report to stdout.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { INSTALL_ROOT } from '../config/index.js';
 import { ArchiveNotEmpty, type ArchiveGenerator, type CorpusText, type SearchService } from '../services/index.js';
 
-export const DEFAULT_CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'saudinewsnet');
+export const DEFAULT_CORPUS_DIR = resolve(INSTALL_ROOT, '..', 'shared', 'corpus', 'saudinewsnet');
 
 export interface BenchDataOptions {
   readonly articles: number;

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
+import { INSTALL_ROOT } from '../config/index.js';
 import type { AssetUrls } from '../views/index.js';
 import type { BuiltFile, HeavyAssets } from './asset-worker.js';
 
@@ -16,7 +17,7 @@ export interface Asset {
   readonly type: string;
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = INSTALL_ROOT;
 const require = createRequire(import.meta.url);
 
 function hashed(name: string, ext: string, body: Buffer, type: string): Asset {
