@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'public/build/', 'coverage/', '.bench-data/'] },
+  { ignores: ['node_modules/', 'data/', 'public/build/', 'coverage/', '.bench-data/', '.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
