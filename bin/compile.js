@@ -1,6 +1,6 @@
 // Compiles the server's TypeScript sources to plain ES modules once per content, so that a running
 // Minbar needs no TypeScript loader: tsx's loader runs in a worker thread of its own that costs every
-// process about 48 MB of resident memory and stays for the life of the process (BENCHMARKS.md, issue 8).
+// process about 40 MB of resident memory and stays for the life of the process (BENCHMARKS.md, issue 8).
 //
 // Each src/**/*.ts(x) file (tests excluded) becomes one .js file at the same relative place under
 // .build/<hash>/src/, where <hash> covers every source's content, tsconfig.json, esbuild's version and

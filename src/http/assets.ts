@@ -17,7 +17,6 @@ export interface Asset {
   readonly type: string;
 }
 
-const ROOT = INSTALL_ROOT;
 const require = createRequire(import.meta.url);
 
 function hashed(name: string, ext: string, body: Buffer, type: string): Asset {
@@ -36,7 +35,7 @@ function buildHeavyAssets(): Promise<HeavyAssets> {
     const here = fileURLToPath(import.meta.url);
     const worker = join(dirname(here), here.endsWith('.ts') ? 'asset-worker.ts' : 'asset-worker.js');
     const execArgv = here.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    execFile(process.execPath, [...execArgv, worker, ROOT], { maxBuffer: 256 * 1024 * 1024, cwd: ROOT }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...execArgv, worker, INSTALL_ROOT], { maxBuffer: 256 * 1024 * 1024, cwd: INSTALL_ROOT }, (error, stdout, stderr) => {
       if (error) reject(new Error(`building the client islands failed: ${stderr || error.message}`));
       else resolve(JSON.parse(stdout) as HeavyAssets);
     });
@@ -48,7 +47,7 @@ const fromBuilt = (f: BuiltFile): Asset => ({ url: f.url, type: f.type, body: Bu
 
 /** Loads every asset once at start-up; requests are then answered from memory. */
 export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: string; byUrl: ReadonlyMap<string, Asset> }> {
-  const css = hashed('site', 'css', readFileSync(join(ROOT, 'public', 'css', 'site.css')), 'text/css; charset=utf-8');
+  const css = hashed('site', 'css', readFileSync(join(INSTALL_ROOT, 'public', 'css', 'site.css')), 'text/css; charset=utf-8');
   const fontFiles = [
     ['naskh-400', '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2'],
     ['kufi-700', '@fontsource/noto-kufi-arabic/files/noto-kufi-arabic-arabic-700-normal.woff2'],
@@ -60,13 +59,13 @@ export async function loadAssets(): Promise<{ urls: AssetUrls; newsroomCss: stri
     cssText = cssText.replaceAll(`/assets/fonts/${name}.woff2`, fonts[i]!.url);
   });
   const cssAsset = hashed('site', 'css', Buffer.from(cssText), css.type);
-  const iconSvg = readFileSync(join(ROOT, 'public', 'icon.svg'));
+  const iconSvg = readFileSync(join(INSTALL_ROOT, 'public', 'icon.svg'));
   const icon = hashed('icon', 'svg', iconSvg, 'image/svg+xml');
   const built = await buildHeavyAssets();
   const logo = fromBuilt(built.logo);
   const islandFiles = built.islandFiles.map(fromBuilt);
   // The newsroom's own stylesheet, with the same stable font names rewritten.
-  let newsroomText = readFileSync(join(ROOT, 'public', 'css', 'newsroom.css'), 'utf8');
+  let newsroomText = readFileSync(join(INSTALL_ROOT, 'public', 'css', 'newsroom.css'), 'utf8');
   fontFiles.forEach(([name], i) => {
     newsroomText = newsroomText.replaceAll(`/assets/fonts/${name}.woff2`, fonts[i]!.url);
   });

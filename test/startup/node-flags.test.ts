@@ -27,4 +27,7 @@ test('every way of starting the server gives Node the same flags', () => {
   assert.deepEqual(shebang.split(/\s+/).filter((w) => w.startsWith('--')), SERVER_NODE_FLAGS, 'the minbar command');
   const unit = read('deploy/systemd/minbar@.service').split('\n').find((l) => l.startsWith('ExecStart='))!;
   assert.deepEqual(flagsBefore(unit, '/opt/minbar/bin/minbar.js'), SERVER_NODE_FLAGS, 'the systemd unit');
+  // The A/B script is plain JavaScript (it runs other checkouts without tsx) and spells the flags out.
+  const spawnLine = read('bench/ab-compare.mjs').split('\n').find((l) => l.includes("'minbar.js'"))!;
+  assert.deepEqual(spawnLine.match(/'--[^']+'/g)?.map((f) => f.slice(1, -1)), SERVER_NODE_FLAGS, 'bench/ab-compare.mjs');
 });
