@@ -23,6 +23,44 @@ export function authorPath(slug: string): string {
   return `/authors/${encodeURIComponent(slug)}`;
 }
 
+// The `*Href` forms are the same paths as IRIs, for the `href` of a link on the site's own pages: a slug made
+// only of letters, marks, digits and `-._~` stays as written ("/stories/حرب-السودان"), anything else is
+// percent-encoded as in the paths. A browser encodes an IRI itself when it follows the link, and the reader's
+// status bar shows Arabic, not %D8%AD…; the page is smaller (an encoded Arabic letter is six bytes, written it
+// is two: an article page's links are about a sixth of its bytes). Never for what leaves as a whole URL: HTTP
+// headers, absolute URLs (canonical, og:url, JSON-LD, feeds, sitemaps) use the ASCII paths above.
+const IRI_SEGMENT = /^[\p{L}\p{M}\p{N}._~-]*$/u;
+const hrefSegment = (s: string): string => (IRI_SEGMENT.test(s) ? s : encodeURIComponent(s));
+
+export function articleHref(a: { readonly sectionSlug: string; readonly id: number; readonly slug: string }): string {
+  const slug = a.slug ? `/${hrefSegment(a.slug)}` : '';
+  return `/${hrefSegment(a.sectionSlug)}/${a.id}${slug}`;
+}
+
+export function sectionHref(slug: string): string {
+  return `/${hrefSegment(slug)}`;
+}
+
+export function storyHref(slug: string): string {
+  return `/stories/${hrefSegment(slug)}`;
+}
+
+export function tagHref(slug: string): string {
+  return `/tags/${hrefSegment(slug)}`;
+}
+
+export function authorHref(slug: string): string {
+  return `/authors/${hrefSegment(slug)}`;
+}
+
+/**
+ * A query value in an href, as an IRI: letters, marks and digits as written, anything else (`&`, `=`, `#`, `%`,
+ * spaces, `/`, bidi controls) percent-encoded — what `encodeURIComponent` gives once the receiving site decodes it.
+ */
+export function hrefComponent(value: string): string {
+  return value.replace(/[^\p{L}\p{M}\p{N}._~-]+/gu, encodeURIComponent);
+}
+
 /**
  * The largest id either database stores: PostgreSQL's `serial` is a 32-bit integer, and comparing a
  * larger number with it is an error there (SQLite would simply find nothing). Every id read from a

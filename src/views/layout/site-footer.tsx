@@ -1,5 +1,5 @@
 // The footer on every page: follow-us channels, the sections again, and the copyright line.
-import { sectionPath } from '../../domain/index.js';
+import { sectionHref } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
 import { ChannelLinks } from './channel-links.js';
 
@@ -14,7 +14,7 @@ export function SiteFooter({ ctx }: { ctx: ViewContext }) {
             .filter((s) => s.parentId === null)
             .map((s) => (
               <li key={s.id}>
-                <a href={sectionPath(s.slug)}>{s.name}</a>
+                <a href={sectionHref(s.slug)}>{s.name}</a>
               </li>
             ))}
         </ul>

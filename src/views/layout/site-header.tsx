@@ -1,7 +1,7 @@
 // The masthead on every page: site name, the مباشر link, the sections navigation (أقسام مهمة)
 // and a menu that opens without JavaScript (<details>) holding sections and follow-us channels.
 import type { Section } from '../../domain/index.js';
-import { sectionPath } from '../../domain/index.js';
+import { sectionHref } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
 import { SearchIcon } from '../parts/icons.js';
 import { ChannelLinks } from './channel-links.js';
@@ -17,7 +17,7 @@ function SectionList({ sections, all }: { sections: readonly Section[]; all: rea
         const children = all.filter((c) => c.parentId === s.id && c.inNav);
         return (
           <li key={s.id}>
-            <a href={sectionPath(s.slug)}>{s.name}</a>
+            <a href={sectionHref(s.slug)}>{s.name}</a>
             {children.length > 0 ? <SectionList sections={children} all={all} /> : null}
           </li>
         );
@@ -68,7 +68,7 @@ export function SiteHeader({ ctx }: { ctx: ViewContext }) {
           </li>
           {top.map((s) => (
             <li key={s.id}>
-              <a href={sectionPath(s.slug)}>{s.name}</a>
+              <a href={sectionHref(s.slug)}>{s.name}</a>
             </li>
           ))}
           {(ctx.menus?.main ?? []).map((link) => (

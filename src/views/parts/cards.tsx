@@ -1,7 +1,7 @@
 // Lists and cards of articles and stories: headline lists, article cards, the stories strip
 // with its trending chips and live counts, and the featured story card.
 import type { ArticleSummary, Story } from '../../domain/index.js';
-import { articlePath, storyPath, trendingStories } from '../../domain/index.js';
+import { articleHref, storyHref, trendingStories } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
 import { fragmentCache } from './fragments.js';
 import { Picture } from './picture.js';
@@ -28,7 +28,7 @@ export function HeadlineList({
   const items = articles.map((a) =>
     headlineItems(a, ctx, () => (
       <li>
-        <a href={articlePath(a)}>
+        <a href={articleHref(a)}>
           <BidiText text={a.title} />
         </a>
         <time datetime={ctx.fmt.iso(a.publishedAt)}>{ctx.fmt.time(a.publishedAt)}</time>
@@ -70,7 +70,7 @@ export function ArticleCard({
       ) : null}
       <div class="card__text">
         <Heading class="card__title">
-          <a href={articlePath(article)}>
+          <a href={articleHref(article)}>
             <BidiText text={article.title} />
           </a>
         </Heading>
@@ -84,7 +84,7 @@ export function ArticleCard({
           {article.commentCount ? (
             <>
               {' · '}
-              <a class="card__comments" href={`${articlePath(article)}#comments`}>
+              <a class="card__comments" href={`${articleHref(article)}#comments`}>
                 {ctx.fmt.commentCount(article.commentCount)}
               </a>
             </>
@@ -115,7 +115,7 @@ function StoriesStripContent({ ctx, stories }: { ctx: ViewContext; stories: read
         <ul class="stories__chips" aria-label={ctx.t.site.trending}>
           {chips.map((s) => (
             <li key={s.id}>
-              <a class="chip" href={storyPath(s.slug)}>
+              <a class="chip" href={storyHref(s.slug)}>
                 {s.title}
               </a>
             </li>
@@ -125,7 +125,7 @@ function StoriesStripContent({ ctx, stories }: { ctx: ViewContext; stories: read
       <ul class="stories__cards">
         {stories.map((s) => (
           <li key={s.id} class="story-card">
-            <a href={storyPath(s.slug)}>
+            <a href={storyHref(s.slug)}>
               {s.cover ? <Picture media={s.cover} alt={s.cover.alt} sizes="10rem" class="story-card__cover" /> : null}
               <span class="story-card__title">{s.title}</span>
               <span class="story-card__count">{ctx.fmt.articleCount(s.articleCount)}</span>
@@ -150,7 +150,7 @@ export function FeaturedStoryCard({
     <section class="featured-story" aria-labelledby="featured-story-title">
       <p class="featured-story__kicker">{ctx.t.story.featuredStory}</p>
       <h2 id="featured-story-title">
-        <a href={storyPath(story.slug)}>{story.title}</a>
+        <a href={storyHref(story.slug)}>{story.title}</a>
       </h2>
       {story.cover ? <Picture media={story.cover} alt={story.cover.alt} sizes="(min-width: 60em) 30rem, 100vw" /> : null}
       <p>
@@ -161,7 +161,7 @@ export function FeaturedStoryCard({
         <ul class="featured-story__articles">
           {articles.map((a) => (
             <li key={a.id}>
-              <a href={articlePath(a)}>
+              <a href={articleHref(a)}>
                 <BidiText text={a.title} />
               </a>
             </li>

@@ -1,16 +1,20 @@
 // Share links under an article: plain links to each network's share address — no third-party script,
 // nothing loads from another site until the reader clicks.
+// The article's address and title go in as IRIs (Arabic as written, hrefComponent): each network decodes the
+// same address and text as from percent-encoding, and the page does not carry the address six times at nine
+// bytes a letter (an encoded URL, encoded again).
+import { articleHref, hrefComponent } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
 
-export function ShareLinks({ ctx, url, title }: { ctx: ViewContext; url: string; title: string }) {
-  const u = encodeURIComponent(url);
-  const t = encodeURIComponent(title);
+export function ShareLinks({ ctx, article }: { ctx: ViewContext; article: { readonly sectionSlug: string; readonly id: number; readonly slug: string; readonly title: string } }) {
+  const u = hrefComponent(`${ctx.publicUrl}${articleHref(article)}`);
+  const t = hrefComponent(article.title);
   const r = ctx.t.reader;
   const links: Array<[string, string, string]> = [
     ['x', ctx.t.channels.x, `https://x.com/intent/post?url=${u}&text=${t}`],
     ['facebook', ctx.t.channels.facebook, `https://www.facebook.com/sharer/sharer.php?u=${u}`],
     ['telegram', ctx.t.channels.telegram, `https://t.me/share/url?url=${u}&text=${t}`],
-    ['whatsapp', ctx.t.channels.whatsapp, `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`],
+    ['whatsapp', ctx.t.channels.whatsapp, `https://wa.me/?text=${t}%20${u}`],
     ['linkedin', r.linkedin, `https://www.linkedin.com/sharing/share-offsite/?url=${u}`],
     ['email', r.email, `mailto:?subject=${t}&body=${u}`],
   ];

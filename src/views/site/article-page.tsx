@@ -2,7 +2,7 @@
 // body with isolated Latin runs, source line, dates, authors, tags, stories, comments and latest headlines —
 // plus the video player, share links, the updates/corrections trail, related articles and structured data.
 import type { Media } from '../../domain/index.js';
-import { articlePath, authorPath, sectionPath, storyPath, tagPath } from '../../domain/index.js';
+import { articlePath, authorHref, sectionHref, sectionPath, storyHref, tagHref } from '../../domain/index.js';
 import type { ArticlePageData } from '../../services/index.js';
 import { countWords, readingMinutes } from '../../text/index.js';
 import type { ViewContext } from '../context.js';
@@ -61,7 +61,7 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
       <article class="article" aria-labelledby="article-title">
         <header class="article__header">
           <p class="article__kicker">
-            <a href={sectionPath(a.section.slug)}>{a.section.name}</a>
+            <a href={sectionHref(a.section.slug)}>{a.section.name}</a>
             {typeLabel ? <span class="article__type"> · {typeLabel}</span> : null}
           </p>
           <h1 id="article-title">
@@ -79,7 +79,7 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
                 {a.authors.map((au, i) => (
                   <span key={au.id}>
                     {i > 0 ? '، ' : ''}
-                    <a href={authorPath(au.slug)} rel="author">
+                    <a href={authorHref(au.slug)} rel="author">
                       {au.name}
                     </a>
                   </span>
@@ -149,7 +149,7 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
           </section>
         ) : null}
 
-        <ShareLinks ctx={ctx} url={url} title={a.title} />
+        <ShareLinks ctx={ctx} article={a} />
 
         <footer class="article__footer">
           {a.stories.length > 0 ? (
@@ -158,7 +158,7 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
               <ul>
                 {a.stories.map((s) => (
                   <li key={s.id}>
-                    <a href={storyPath(s.slug)}>{s.title}</a> <span class="count">({ctx.fmt.articleCount(s.articleCount)})</span>
+                    <a href={storyHref(s.slug)}>{s.title}</a> <span class="count">({ctx.fmt.articleCount(s.articleCount)})</span>
                   </li>
                 ))}
               </ul>
@@ -170,7 +170,7 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
               <ul>
                 {a.tags.map((tag) => (
                   <li key={tag.id}>
-                    <a href={tagPath(tag.slug)} rel="tag">
+                    <a href={tagHref(tag.slug)} rel="tag">
                       <BidiText text={tag.name} />
                     </a>
                   </li>

@@ -1,6 +1,6 @@
 // The home page: lead article, the stories strip with trending chips and counts, the featured story
 // card, the latest cards, a block per section and the latest headlines.
-import { articlePath, sectionPath } from '../../domain/index.js';
+import { articleHref, sectionHref } from '../../domain/index.js';
 import type { HomeData } from '../../services/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
@@ -55,7 +55,7 @@ export function HomePage({ ctx, data }: { ctx: ViewContext; data: HomeData }) {
                 <span class="most-read__rank" aria-hidden="true">
                   {ctx.fmt.number(i + 1)}
                 </span>
-                <a href={articlePath(a)}>
+                <a href={articleHref(a)}>
                   <BidiText text={a.title} />
                 </a>
               </li>
@@ -66,7 +66,7 @@ export function HomePage({ ctx, data }: { ctx: ViewContext; data: HomeData }) {
       {data.sectionBlocks.map(({ section, articles }) => (
         <section key={section.id} class="section-block" aria-labelledby={`section-block-${section.id}`}>
           <h2 id={`section-block-${section.id}`} class="section-block__title">
-            <a href={sectionPath(section.slug)}>{section.name}</a>
+            <a href={sectionHref(section.slug)}>{section.name}</a>
           </h2>
           <div class="card-grid">
             {articles.map((a) => (
@@ -74,7 +74,7 @@ export function HomePage({ ctx, data }: { ctx: ViewContext; data: HomeData }) {
             ))}
           </div>
           <p class="section-block__more">
-            <a href={sectionPath(section.slug)}>
+            <a href={sectionHref(section.slug)}>
               {ctx.t.reader.moreIn(section.name)}
               <DirectionalArrow pointing="forward" />
             </a>

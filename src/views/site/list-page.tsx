@@ -2,7 +2,7 @@
 // its articles as a timeline), a tag, an author, and the latest news — keyset-paginated with real links,
 // each page with its own canonical URL and "صفحة N" in its title.
 import type { ArticleSummary, Media } from '../../domain/index.js';
-import { articlePath, authorPath, sectionPath, storyPath, tagPath } from '../../domain/index.js';
+import { articleHref, authorPath, sectionHref, sectionPath, storyPath, tagPath } from '../../domain/index.js';
 import type { ListPageData, ListSubject } from '../../services/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
@@ -80,7 +80,7 @@ function StoryTimeline({ ctx, articles }: { ctx: ViewContext; articles: readonly
         <li key={a.id} class="timeline__item">
           <TimeStamp ctx={ctx} at={a.publishedAt} />
           <h3 class="timeline__title">
-            <a href={articlePath(a)}>
+            <a href={articleHref(a)}>
               <BidiText text={a.title} />
             </a>
           </h3>
@@ -134,7 +134,7 @@ function SubjectHeader({ ctx, subject, heading }: { ctx: ViewContext; subject: L
             <ul>
               {subject.subsections.map((s) => (
                 <li key={s.id}>
-                  <a href={sectionPath(s.slug)}>{s.name}</a>
+                  <a href={sectionHref(s.slug)}>{s.name}</a>
                 </li>
               ))}
             </ul>

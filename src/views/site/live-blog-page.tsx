@@ -2,7 +2,7 @@
 // the entries newest first with keyset pages — complete without JavaScript — and LiveBlogPosting
 // structured data of the latest entries. The live island (client/live) follows it through data- hooks.
 // Knows the page's data; never fetches anything.
-import { articlePath, commentThreadPath, sectionPath } from '../../domain/index.js';
+import { articlePath, commentThreadPath, sectionHref, sectionPath } from '../../domain/index.js';
 import type { ArticlePageData, EntryCursor, KeyEvent, LiveBlogState, LiveEntry, LiveEntryPage } from '../../services/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
@@ -131,7 +131,7 @@ export function LiveBlogPage({ ctx, data }: { ctx: ViewContext; data: LiveBlogVi
             <span class={isLive ? 'live-badge live-badge--on' : 'live-badge'} data-live-state-label>
               {t.states[blog.state]}
             </span>{' '}
-            <a href={sectionPath(a.section.slug)}>{a.section.name}</a>
+            <a href={sectionHref(a.section.slug)}>{a.section.name}</a>
           </p>
           <h1 id="article-title">
             <BidiText text={a.title} />
@@ -228,7 +228,7 @@ export function LiveBlogPage({ ctx, data }: { ctx: ViewContext; data: LiveBlogVi
             </nav>
           ) : null}
         </section>
-        <ShareLinks ctx={ctx} url={`${ctx.publicUrl}${canonicalPath}`} title={a.title} />
+        <ShareLinks ctx={ctx} article={a} />
       </article>
       <HeadlineList ctx={ctx} articles={data.page.latest} title={ctx.t.site.latestHeadlines} headingId="latest-title" />
     </Document>

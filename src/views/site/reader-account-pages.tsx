@@ -1,6 +1,6 @@
 // Reader account pages on the public site: sign-up, sign-in, the account (my comments, export, delete,
 // sign out) and the edit form of one's own comment. Never indexed, never cached.
-import { articlePath } from '../../domain/index.js';
+import { articleHref } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
 import { Document } from '../layout/document.js';
 import { CsrfInput } from '../parts/comments-thread.js';
@@ -146,7 +146,7 @@ export function ReaderAccountPage({ ctx, data }: { ctx: ViewContext; data: Reade
               {data.comments.map((c) => (
                 <li key={c.id}>
                   <p class="comment__meta">
-                    <a href={`${articlePath({ sectionSlug: c.article.sectionSlug, id: c.article.id, slug: c.article.slug })}`} dir="auto">
+                    <a href={`${articleHref({ sectionSlug: c.article.sectionSlug, id: c.article.id, slug: c.article.slug })}`} dir="auto">
                       {c.article.title}
                     </a>{' '}
                     · <TimeStamp ctx={ctx} at={c.createdAt} /> · {t.statuses[c.status]}
