@@ -77,6 +77,8 @@ export interface ArticleTable {
   revision: Generated<number>;
   /** Id of the article in the system it was imported from (migration 0002); unique when set. */
   external_id: string | null;
+  /** Its comments with status 'approved': written only by triggers on comments (migration 0015). */
+  approved_comments: ColumnType<number, never, never>;
 }
 
 export interface ArticleAuthorTable {

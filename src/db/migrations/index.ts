@@ -15,6 +15,7 @@ import * as m0011 from './0011-search-title-vector.js';
 import * as m0012 from './0012-archive-indexes.js';
 import * as m0013 from './0013-link-sort-keys.js';
 import * as m0014 from './0014-sitemap-keys.js';
+import * as m0015 from './0015-comment-counts.js';
 
 export interface MigrationStep {
   readonly name: string;
@@ -35,4 +36,5 @@ export const migrations: readonly MigrationStep[] = [
   { name: '0012-archive-indexes', up: m0012.up },
   { name: '0013-link-sort-keys', up: m0013.up },
   { name: '0014-sitemap-keys', up: m0014.up },
+  { name: '0015-comment-counts', up: m0015.up },
 ];

@@ -79,14 +79,8 @@ export function summaryQuery(db: Q) {
       's.slug as section_slug',
       's.name as section_name',
       ...mediaSelection('hero'),
-      // Cards show comment counts: one index range per row (comments_article_status).
-      (eb) =>
-        eb
-          .selectFrom('comments as cc')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('cc.article_id', '=', 'a.id')
-          .where('cc.status', '=', 'approved')
-          .as('comment_count'),
+      // Cards show comment counts: kept on the row by triggers (migration 0015).
+      'a.approved_comments as comment_count',
     ]);
 }
 
@@ -137,14 +131,6 @@ export function createArticleRepository(db: Q) {
     articleRow()
       .leftJoin('comment_settings as cs', (j) => j.onRef('cs.scope_id', '=', 'a.id').on('cs.scope', '=', 'article'))
       .select(['cs.mode as cs_mode', 'cs.closes_at as cs_closes_at'])
-      .select((eb) =>
-        eb
-          .selectFrom('comments as cc')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('cc.article_id', '=', 'a.id')
-          .where('cc.status', '=', 'approved')
-          .as('approved_comments'),
-      )
       .where('a.id', '=', id),
   );
   const authorsOf = prepared(db, 1, (id: number) =>
