@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { utf8Bytes } from './utf8-bytes.js';
 
 const CACHEABLE = /^(text\/html|text\/plain|application\/(rss\+)?xml)/;
 
@@ -30,7 +31,7 @@ export async function registerConditionalGet(app: FastifyInstance): Promise<void
     // The page cache has already hashed the pages it stores (and handed on their bytes). A string is
     // encoded to UTF-8 once here, hashed and sent as those bytes.
     const given = reply.getHeader('etag');
-    const body = typeof given === 'string' || Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const body = typeof given === 'string' || Buffer.isBuffer(payload) ? payload : utf8Bytes(payload);
     const etag = typeof given === 'string' ? given : `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
     reply.header('etag', etag);
     if (!isFresh(req, etag, reply.getHeader('last-modified'))) return body;

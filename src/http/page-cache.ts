@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isFresh } from './conditional-get.js';
+import { utf8Bytes } from './utf8-bytes.js';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -258,7 +259,7 @@ export function registerPageCache(app: FastifyInstance, { cache, onHit }: PageCa
     if (typeof keys !== 'string' || !keys || !cacheControl.startsWith('public') || reply.hasHeader('set-cookie')) return payload;
     const ttl = sMaxAge(cacheControl);
     if (ttl <= 0) return payload;
-    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const body = Buffer.isBuffer(payload) ? payload : utf8Bytes(payload);
     const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
     const headers: Array<readonly [string, string]> = [];
     for (const [name, value] of Object.entries(reply.getHeaders())) {
