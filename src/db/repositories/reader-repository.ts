@@ -228,19 +228,36 @@ export function createReaderRepository(db: Q) {
     ): Promise<ArticleSummary[]> {
       if (tagIds.length === 0 || limit <= 0) return [];
       const perTag = await Promise.all([...new Set(tagIds)].map((tagId) => candidates(tagId)));
-      const shared = new Map<number, { publishedAt: number; shared: number }>();
+      // A page's tags bring hundreds of candidates and a handful is kept: count shared tags, then keep the best
+      // `limit` by (shared, published_at, id) in one pass — no object per candidate, no sort of them all.
+      const shared = new Map<number, number>();
+      const publishedAt = new Map<number, number>();
       const excluded = new Set(excludeIds);
       for (const rows of perTag) {
         for (const r of rows) {
-          if (excluded.has(r.article_id)) continue;
-          const seen = shared.get(r.article_id);
-          shared.set(r.article_id, { publishedAt: Number(r.published_at), shared: (seen?.shared ?? 0) + 1 });
+          const id = r.article_id;
+          if (excluded.has(id)) continue;
+          const n = shared.get(id);
+          if (n === undefined) {
+            shared.set(id, 1);
+            publishedAt.set(id, Number(r.published_at));
+          } else shared.set(id, n + 1);
         }
       }
-      const ranked = [...shared.entries()]
-        .map(([id, c]) => ({ id, ...c }))
-        .sort((a, b) => b.shared - a.shared || b.publishedAt - a.publishedAt || b.id - a.id)
-        .slice(0, limit);
+      const top: Array<{ id: number; shared: number; at: number }> = [];
+      for (const [id, n] of shared) {
+        const at = publishedAt.get(id)!;
+        let i = top.length;
+        while (i > 0) {
+          const k = top[i - 1]!;
+          if (n < k.shared || (n === k.shared && (at < k.at || (at === k.at && id < k.id)))) break;
+          i--;
+        }
+        if (i >= limit) continue;
+        top.splice(i, 0, { id, shared: n, at });
+        if (top.length > limit) top.pop();
+      }
+      const ranked = top;
       if (ranked.length === 0) return [];
       const rows = await summariesOf(ranked.map((r) => r.id));
       const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
