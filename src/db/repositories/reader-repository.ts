@@ -65,6 +65,15 @@ export interface ArticleVideo {
   readonly height: number;
 }
 
+/** A tag's related-article candidates: its newest published articles with their dates, newest first. */
+export type RelatedCandidates = ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>;
+
+/** Where `relatedByTags` reads from; the site service passes remembered ones (the repository's own by default). */
+export interface RelatedLoaders {
+  readonly candidates?: (tagId: number) => Promise<RelatedCandidates>;
+  readonly summaries?: (ids: readonly number[]) => Promise<readonly ArticleSummary[]>;
+}
+
 export function createReaderRepository(db: Q) {
   // Story, tag and author links carry their article's sort key (published_at while published, else NULL;
   // migration 0013) under an index (subject, published_at, article_id): a subject's page is one bounded
@@ -76,7 +85,7 @@ export function createReaderRepository(db: Q) {
   const authorLinks = (id: number) => db.selectFrom('article_authors as l').where('l.author_id', '=', id) as unknown as Links;
 
   /** A tag's newest published articles (id and date), the candidates for related articles. */
-  async function relatedCandidates(tagId: number): Promise<ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>> {
+  async function relatedCandidates(tagId: number): Promise<RelatedCandidates> {
     return candidatesQuery(tagId, RELATED_CANDIDATES_PER_TAG);
   }
 
@@ -191,6 +200,10 @@ export function createReaderRepository(db: Q) {
     }
     return run(...ids);
   }
+  /** Summaries of these published articles (at most eight ids share a prepared query), in no particular order. */
+  async function summariesByIds(ids: readonly number[]): Promise<ArticleSummary[]> {
+    return ids.length === 0 ? [] : (await summariesOf(ids)).map(summaryFromRow);
+  }
 
   return {
     /**
@@ -215,6 +228,7 @@ export function createReaderRepository(db: Q) {
      * small one costs and no article row is read until the chosen few; counting and ordering happen here.
      */
     relatedCandidates,
+    summariesByIds,
 
     /**
      * Articles sharing the most tags with `tagIds`, newest first among equals. `candidates` reads one tag's
@@ -224,8 +238,9 @@ export function createReaderRepository(db: Q) {
       tagIds: readonly number[],
       excludeIds: readonly number[],
       limit: number,
-      candidates: (tagId: number) => Promise<ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>> = relatedCandidates,
+      load: RelatedLoaders = {},
     ): Promise<ArticleSummary[]> {
+      const { candidates = relatedCandidates, summaries = summariesByIds } = load;
       if (tagIds.length === 0 || limit <= 0) return [];
       const perTag = await Promise.all([...new Set(tagIds)].map((tagId) => candidates(tagId)));
       // A page's tags bring hundreds of candidates and a handful is kept: count shared tags, then keep the best
@@ -259,8 +274,8 @@ export function createReaderRepository(db: Q) {
       }
       const ranked = top;
       if (ranked.length === 0) return [];
-      const rows = await summariesOf(ranked.map((r) => r.id));
-      const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
+      const found = await summaries(ranked.map((r) => r.id));
+      const byId = new Map(found.map((a) => [a.id, a]));
       return ranked.map((r) => byId.get(r.id)).filter((x): x is ArticleSummary => x !== undefined);
     },
 

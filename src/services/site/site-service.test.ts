@@ -4,7 +4,7 @@ import { testDialects } from '../../db/index.js';
 import { InvalidInput, NotFound } from '../../domain/index.js';
 import { openTestSite } from '../../../test/support/test-site.js';
 import { loadReaderFixture } from '../../../test/support/reader-fixture.js';
-import { createSiteService } from './site-service.js';
+import { CHROME_TTL_MS, createSiteService } from './site-service.js';
 
 for (const dialect of testDialects()) {
   test(`the reader site's read operations on ${dialect.name}`, async (t) => {
@@ -155,6 +155,40 @@ for (const dialect of testDialects()) {
       assert.equal((await shared.home()).stories[0]!.title, 'قصة بعد التحرير');
       await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
       for (const st of before) await db.updateTable('stories').set({ title: st.title }).where('id', '=', st.id).execute();
+    });
+
+    await t.test('related cards are read once and shared between pages until a purge drops them', async () => {
+      const db = site.minbar.database.db;
+      const shared = createSiteService({ db, clock: site.clock });
+      const related = async (service: typeof shared, id: number) => {
+        let found = await service.article(id, 'politics', null);
+        if (found.kind === 'moved') found = await service.article(id, found.sectionSlug, found.slug);
+        return found.kind === 'page' ? found.data.related : assert.fail();
+      };
+      // Two articles of the story (same-story cards) and one outside it (cards by shared tags).
+      const inStory = [f.sectionArticleIds[0]!, f.sectionArticleIds[1]!];
+      const byTags = f.sectionArticleIds[10]!;
+      const pages = [...inStory, byTags];
+      for (const id of pages) {
+        const cards = await related(shared, id);
+        assert.equal(cards.length, 4);
+        assert.ok(!cards.some((a) => a.id === id), 'a page leaves itself out of the remembered lists');
+        // What a service reading everything afresh shows.
+        assert.deepEqual(cards, await related(createSiteService({ db, clock: site.clock }), id));
+      }
+      // A change the service is not told of is not seen until the purge (or CHROME_TTL_MS) …
+      const shown = [(await related(shared, inStory[0]!))[0]!, (await related(shared, byTags))[0]!];
+      for (const a of shown) await db.updateTable('articles').set({ title: `${a.title} (محدّث)` }).where('id', '=', a.id).execute();
+      assert.equal((await related(shared, inStory[0]!))[0]!.title, shown[0]!.title);
+      assert.equal((await related(shared, byTags))[0]!.title, shown[1]!.title);
+      // … and is, once any purge drops them.
+      shared.invalidateLists();
+      assert.equal((await related(shared, inStory[0]!))[0]!.title, `${shown[0]!.title} (محدّث)`);
+      assert.equal((await related(shared, byTags))[0]!.title, `${shown[1]!.title} (محدّث)`);
+      for (const a of shown) await db.updateTable('articles').set({ title: a.title }).where('id', '=', a.id).execute();
+      // An instance nobody tells catches up after CHROME_TTL_MS.
+      site.clock.advance(CHROME_TTL_MS + 1);
+      assert.equal((await related(shared, byTags))[0]!.title, shown[1]!.title);
     });
 
     await t.test('a video takes a same-site MP4 or HLS address, never another site', async () => {

@@ -3,7 +3,7 @@
 import type { ArticleSummary, Article, Author, Channel, CommentThread, Media, PublicComment, Section, Story, Tag } from '../../domain/index.js';
 import { articleRulesFrom, readSharedCommentSettings } from '../comments/index.js';
 import { Gone, NotFound } from '../../domain/index.js';
-import type { ArticleFilter, ArticleVideo, Cursor, Db, SitemapArticle, SitemapBucket, StaticPageRecord } from '../../db/index.js';
+import type { ArticleFilter, ArticleVideo, Cursor, Db, RelatedCandidates, SitemapArticle, SitemapBucket, StaticPageRecord } from '../../db/index.js';
 import { createRepositories } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import { curateHome } from '../curation/home-curation.js';
@@ -133,6 +133,10 @@ export const MOST_READ_COUNT = 5;
 export const CHROME_TTL_MS = 10_000;
 /** Tags whose related-article candidates an instance remembers. */
 export const RELATED_TAGS_REMEMBERED = 1_000;
+/** Stories whose newest articles an instance remembers for the related articles of their articles. */
+export const RELATED_STORIES_REMEMBERED = 200;
+/** Summaries of articles shown as related that an instance remembers (about 2 KB each). */
+export const RELATED_SUMMARIES_REMEMBERED = 2_000;
 
 /** The thread of an article without approved comments: nothing to read. */
 const noThread = (articleId: number): CommentThread => ({ articleId, sort: 'newest', page: 1, total: 0, comments: [], hasMore: false, newestAt: null });
@@ -223,21 +227,59 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
   // The site's and the stories' comment settings: the same for every article page (its own row comes with it).
   const commentSettings = remembered(() => readSharedCommentSettings(deps.db));
 
-  // Each tag's newest articles, the candidates for "related": the same for every article of the tag, so
-  // remembered per tag (at most RELATED_TAGS_REMEMBERED tags, oldest first out) and dropped with the lists.
-  let tagCandidates = new Map<number, Promise<Awaited<ReturnType<typeof repos.reader.relatedCandidates>>>>();
-  function candidatesOf(tagId: number) {
-    let found = tagCandidates.get(tagId);
-    if (!found) {
-      const map = tagCandidates;
-      found = repos.reader.relatedCandidates(tagId);
-      map.set(tagId, found);
-      if (map.size > RELATED_TAGS_REMEMBERED) map.delete(map.keys().next().value!);
-      found.catch(() => map.delete(tagId));
-    }
-    return found;
+  /**
+   * Reads kept per key, as `remembered` keeps one: at most `limit` keys (the oldest first out), all dropped by
+   * `forget` (with the lists) or once CHROME_TTL_MS has passed since the first. A load that fails is not kept;
+   * one begun before a `forget` lands in the map that was dropped.
+   */
+  function rememberedBy<K, V>(limit: number) {
+    let map = new Map<K, Promise<V>>();
+    let since = clock.now();
+    return {
+      get(key: K): Promise<V> | undefined {
+        const now = clock.now();
+        if (now - since > CHROME_TTL_MS || now < since) {
+          map = new Map();
+          since = now;
+        }
+        return map.get(key);
+      },
+      set(key: K, value: Promise<V>): Promise<V> {
+        const m = map;
+        m.set(key, value);
+        if (m.size > limit) m.delete(m.keys().next().value!);
+        value.catch(() => {
+          if (m.get(key) === value) m.delete(key);
+        });
+        return value;
+      },
+      forget(): void {
+        map = new Map();
+        since = clock.now();
+      },
+    };
   }
-  let tagCandidatesAt = clock.now();
+
+  // What "related" is made of is shared by many article pages, so it is remembered like the lists:
+  // each tag's newest articles (the candidates; the same for every article of the tag), each story's newest
+  // articles (the same for every article of the story, which leaves itself out), and the summaries of the articles
+  // shown as related (an article is related to many others; a page's related cards cost as much database time as
+  // the article itself).
+  const tagCandidates = rememberedBy<number, RelatedCandidates>(RELATED_TAGS_REMEMBERED);
+  const storyNewest = rememberedBy<number, ArticleSummary[]>(RELATED_STORIES_REMEMBERED);
+  const relatedSummaries = rememberedBy<number, ArticleSummary | undefined>(RELATED_SUMMARIES_REMEMBERED);
+  const candidatesOf = (tagId: number) => tagCandidates.get(tagId) ?? tagCandidates.set(tagId, repos.reader.relatedCandidates(tagId));
+  const storyNewestOf = (storyId: number) =>
+    storyNewest.get(storyId) ?? storyNewest.set(storyId, repos.reader.storyRelated(storyId, 0, RELATED_COUNT + 1));
+  async function summariesOf(ids: readonly number[]): Promise<ArticleSummary[]> {
+    const missing = ids.filter((id) => !relatedSummaries.get(id));
+    if (missing.length > 0) {
+      const read = repos.reader.summariesByIds(missing);
+      for (const id of missing) relatedSummaries.set(id, read.then((found) => found.find((a) => a.id === id)));
+    }
+    const found = await Promise.all(ids.map((id) => relatedSummaries.get(id) ?? repos.reader.summariesByIds([id]).then((l) => l[0])));
+    return found.filter((a): a is ArticleSummary => a !== undefined);
+  }
 
   async function latest(limit: number, excludeIds: readonly number[] = []): Promise<ArticleSummary[]> {
     if (limit + excludeIds.length <= LATEST_HEADLINES + 1) {
@@ -281,7 +323,9 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       newestHeadlines.forget();
       activeStories.forget();
       commentSettings.forget();
-      tagCandidates = new Map();
+      tagCandidates.forget();
+      storyNewest.forget();
+      relatedSummaries.forget();
     },
 
     /** Whether the site has any content yet (start-up seeds the demo outlet into an empty site). */
@@ -423,7 +467,7 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       const [stories, latestList, sameStory, shared, video, thread, bodyMedia] = await Promise.all([
         activeStories.get(),
         latest(LATEST_HEADLINES, [id]),
-        storyOfArticle ? repos.reader.storyRelated(storyOfArticle.id, id, RELATED_COUNT) : [],
+        storyOfArticle ? storyNewestOf(storyOfArticle.id).then((list) => list.filter((a) => a.id !== id).slice(0, RELATED_COUNT)) : [],
         commentSettings.get(),
         article.type === 'video' ? repos.reader.videoOf(id) : null,
         // Most articles have no approved comment: then nothing of the thread is read.
@@ -431,17 +475,12 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
         repos.media.byIds(bodyMediaIds),
       ]);
       // Related: the same story first, then articles sharing the most tags.
-      // Remembered candidates, as the shared lists: until a purge, or CHROME_TTL_MS on an instance not told.
       const now = clock.now();
-      if (now - tagCandidatesAt > CHROME_TTL_MS || now < tagCandidatesAt) {
-        tagCandidates = new Map();
-        tagCandidatesAt = now;
-      }
       const byTags = await repos.reader.relatedByTags(
         article.tags.map((t) => t.id),
         [id, ...sameStory.map((a) => a.id)],
         RELATED_COUNT - sameStory.length,
-        candidatesOf,
+        { candidates: candidatesOf, summaries: summariesOf },
       );
       const related = [...sameStory, ...byTags];
       const storyIds = article.stories.map((st) => st.id);
