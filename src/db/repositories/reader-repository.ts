@@ -65,8 +65,15 @@ export interface ArticleVideo {
   readonly height: number;
 }
 
-/** A tag's related-article candidates: its newest published articles with their dates, newest first. */
-export type RelatedCandidates = ReadonlyArray<{ readonly article_id: number; readonly published_at: number | null }>;
+/**
+ * A tag's related-article candidates: its newest published articles' ids and publication times, newest first.
+ * Two typed arrays rather than a row object each: an instance remembers a thousand tags of two hundred
+ * candidates, 2.4 MB this way and about four times as much as objects.
+ */
+export interface RelatedCandidates {
+  readonly ids: Int32Array;
+  readonly publishedAt: Float64Array;
+}
 
 /** Where `relatedByTags` reads from; the site service passes remembered ones (the repository's own by default). */
 export interface RelatedLoaders {
@@ -86,7 +93,14 @@ export function createReaderRepository(db: Q) {
 
   /** A tag's newest published articles (id and date), the candidates for related articles. */
   async function relatedCandidates(tagId: number): Promise<RelatedCandidates> {
-    return candidatesQuery(tagId, RELATED_CANDIDATES_PER_TAG);
+    const rows = await candidatesQuery(tagId, RELATED_CANDIDATES_PER_TAG);
+    const ids = new Int32Array(rows.length);
+    const publishedAt = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      ids[i] = r.article_id;
+      publishedAt[i] = Number(r.published_at);
+    });
+    return { ids, publishedAt };
   }
 
   /**
@@ -248,14 +262,14 @@ export function createReaderRepository(db: Q) {
       const shared = new Map<number, number>();
       const publishedAt = new Map<number, number>();
       const excluded = new Set(excludeIds);
-      for (const rows of perTag) {
-        for (const r of rows) {
-          const id = r.article_id;
+      for (const tag of perTag) {
+        for (let i = 0; i < tag.ids.length; i++) {
+          const id = tag.ids[i]!;
           if (excluded.has(id)) continue;
           const n = shared.get(id);
           if (n === undefined) {
             shared.set(id, 1);
-            publishedAt.set(id, Number(r.published_at));
+            publishedAt.set(id, tag.publishedAt[i]!);
           } else shared.set(id, n + 1);
         }
       }

@@ -24,7 +24,7 @@ for (const dialect of testDialects()) {
     // Each tag's candidates, newest first, as the link index gives them.
     const tags: Record<number, number[]> = { 1: [a7, a6, a5, a3, a1], 2: [a6, a5, a4, a3, a0], 3: [a3, a2] };
     const published = (id: number) => now + (id === a6 ? 5 : ids.indexOf(id)) * 1000;
-    const candidates = async (tagId: number) => (tags[tagId] ?? []).map((id) => ({ article_id: id, published_at: published(id) }));
+    const candidates = async (tagId: number) => ({ ids: Int32Array.from(tags[tagId] ?? []), publishedAt: Float64Array.from((tags[tagId] ?? []).map(published)) });
     const related = async (excluded: number[], limit: number) => (await repos.reader.relatedByTags([1, 2, 3, 2], excluded, limit, { candidates })).map((a) => a.id);
 
     // a3 shares three tags; a6 and a5 two, equally new (the higher id first); then one shared tag, newest first.

@@ -131,8 +131,8 @@ export const RELATED_COUNT = 4;
 export const MOST_READ_COUNT = 5;
 /** How long an instance keeps the site chrome without hearing of a change (no Redis between instances). */
 export const CHROME_TTL_MS = 10_000;
-/** Tags whose related-article candidates an instance remembers. */
-export const RELATED_TAGS_REMEMBERED = 1_000;
+/** Tags whose related-article candidates an instance remembers (2.4 KB each: two typed arrays of 200). */
+export const RELATED_TAGS_REMEMBERED = 4_000;
 /** Stories whose newest articles an instance remembers for the related articles of their articles. */
 export const RELATED_STORIES_REMEMBERED = 200;
 /** Summaries of articles shown as related that an instance remembers (about 2 KB each). */
