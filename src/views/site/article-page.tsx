@@ -28,7 +28,6 @@ export function ArticlePage({ ctx, data }: { ctx: ViewContext; data: ArticlePage
   const updated = a.updatedAt > a.publishedAt + 60_000;
   const typeLabel = a.type === 'opinion' ? t.article.opinion : a.type === 'video' ? t.article.video : a.type === 'live' ? t.article.liveType : null;
   const description = a.seoDescription ?? a.lead;
-  const url = `${ctx.publicUrl}${canonicalPath}`;
   const crumbs: Crumb[] = [{ name: t.site.home, path: '/' }];
   const parent = a.section.parentId !== null ? ctx.sections.find((s) => s.id === a.section.parentId) : undefined;
   if (parent) crumbs.push({ name: parent.name, path: sectionPath(parent.slug) });
