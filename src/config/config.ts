@@ -104,7 +104,9 @@ const schema = z.object({
     .int('must be a whole number of megabytes')
     .min(0, 'must be 0 (off) or more')
     .max(16384, 'must be at most 16384')
-    .default(64),
+    // Each megabyte of pages costs about 1.4 MB of process memory: 16 keeps a site at a million articles under
+    // 250 MB (BENCHMARKS.md) and holds the pages readers share (fronts, lists, a few hundred articles).
+    .default(16),
   PURGE_WEBHOOK_URL: z
     .string()
     .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))

@@ -7,7 +7,7 @@ import { testDialects } from '../db/index.js';
 import { loadReaderFixture } from '../../test/support/reader-fixture.js';
 import { openTestSite, parse, testPicture, type TestSite } from '../../test/support/test-site.js';
 import { addNewsroomActors, deskEditor } from '../../test/support/live-fixture.js';
-import { createPageCache } from './page-cache.js';
+import { ADMISSION_KEYS, createPageCache } from './page-cache.js';
 import { createPurgeBus } from '../services/index.js';
 
 const body = (text: string) => [{ type: 'paragraph' as const, content: [{ text }] }];
@@ -162,7 +162,8 @@ test('the cache is bounded by bytes, evicting the least recently used page', () 
   for (let i = 0; i < 8; i++) assert.ok(cache.set(page(`k${i}`), cache.generation));
   assert.ok(cache.get('k0'));
   for (let i = 8; i < 20; i++) {
-    cache.set(page(`k${i}`), cache.generation);
+    // Once full, a page is kept the second time it is offered (admission, below).
+    if (!cache.set(page(`k${i}`), cache.generation)) assert.ok(cache.set(page(`k${i}`), cache.generation));
     cache.get('k0');
   }
   assert.ok(cache.stats().bytes <= 64 * 1024);
@@ -175,6 +176,30 @@ test('the cache is bounded by bytes, evicting the least recently used page', () 
   assert.equal(cache.set(page('late'), started), false);
   assert.ok(cache.purge(['all']) > 0);
   assert.equal(cache.stats().entries, 0);
+});
+
+test('a full cache admits a page the second time it is rendered: a walk through the archive does not push out the pages readers want', () => {
+  const cache = createPageCache({ maxBytes: 64 * 1024 });
+  const page = (key: string) => ({ key, body: Buffer.alloc(6000, 'x'), etag: 'W/"x"', headers: [], tags: ['all'], storedAt: 0, expiresAt: Infinity, meta: null });
+  // While there is room, every page is stored at once.
+  for (let i = 0; i < 10; i++) assert.ok(cache.set(page(`hot${i}`), cache.generation));
+  const full = cache.stats();
+  // Full: a thousand archive pages asked for once each are refused and change nothing.
+  for (let i = 0; i < 1000; i++) assert.equal(cache.set(page(`old${i}`), cache.generation), false);
+  assert.deepEqual(cache.stats(), full);
+  for (let i = 0; i < 10; i++) assert.ok(cache.get(`hot${i}`), `hot${i} is still there`);
+  // A page asked for again is stored (the least recently used makes room), and a stored page is replaced at once.
+  assert.ok(cache.set(page('old999'), cache.generation));
+  assert.ok(cache.get('old999'));
+  assert.ok(cache.set(page('old999'), cache.generation));
+  assert.ok(cache.stats().bytes <= 64 * 1024);
+  // Refusals are remembered for the last ADMISSION_KEYS pages only.
+  const other = createPageCache({ maxBytes: 64 * 1024 });
+  for (let i = 0; i < 10; i++) other.set(page(`hot${i}`), other.generation);
+  assert.equal(other.set(page('again'), other.generation), false);
+  for (let i = 0; i < ADMISSION_KEYS; i++) assert.equal(other.set(page(`walk${i}`), other.generation), false);
+  assert.equal(other.set(page('again'), other.generation), false, 'forgotten after a long walk');
+  assert.ok(other.set(page('again'), other.generation), 'and admitted when asked for once more');
 });
 
 test('purges reach a CDN or proxy through the purge webhook (a real local HTTP server)', async (t) => {

@@ -44,6 +44,8 @@ export interface PageCacheStats {
 const COMPRESS_THRESHOLD = 1024;
 /** Fixed cost per entry besides its bodies (maps, headers, tags). */
 const ENTRY_OVERHEAD = 512;
+/** Refused keys a full cache remembers for admission (about 100 bytes each). */
+export const ADMISSION_KEYS = 10_000;
 
 /** `now` is the application's clock (tests fix it): entries expire by it. */
 export function createPageCache(options: { maxBytes: number; now?: () => number }) {
@@ -55,6 +57,10 @@ export function createPageCache(options: { maxBytes: number; now?: () => number 
   let hits = 0;
   let misses = 0;
   let purged = 0;
+  // Admission once the cache is full: a page not stored before is refused the first time and kept the second,
+  // if that comes within the last ADMISSION_KEYS refusals. A walk through the archive (a crawler, readers of old
+  // news, one request each) then does not push out the pages many readers ask for, nor churn the memory.
+  let refused = new Set<string>();
 
   function remove(key: string): void {
     const e = entries.get(key);
@@ -112,6 +118,13 @@ export function createPageCache(options: { maxBytes: number; now?: () => number 
       if (startedAt !== generation) return false;
       const size = page.body.length + ENTRY_OVERHEAD + page.key.length + page.tags.reduce((n, t) => n + t.length + 16, 0);
       if (size > options.maxBytes / 8) return false;
+      if (bytes + size > options.maxBytes && !entries.has(page.key)) {
+        if (!refused.delete(page.key)) {
+          if (refused.size >= ADMISSION_KEYS) refused = new Set();
+          refused.add(page.key);
+          return false;
+        }
+      }
       remove(page.key);
       const entry: CachedPage = { ...page, encoded: new Map(), bytes: size };
       entries.set(page.key, entry);
