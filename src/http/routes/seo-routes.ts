@@ -1,5 +1,5 @@
 // For search engines: robots.txt, the sitemap index, its paginated sitemaps (articles and tags by id
-// range, at most 10,000 URLs each, and the site's other pages), the Google News sitemap, and the 16:9, 4:3
+// range, at most 5,000 URLs each, and the site's other pages), the Google News sitemap, and the 16:9, 4:3
 // and 1:1 picture crops that structured data names. Last-Modified on all; ETag/304 from conditional-get.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound, articlePath, authorPath, sectionPath, storyPath, tagPath } from '../../domain/index.js';

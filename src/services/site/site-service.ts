@@ -124,9 +124,10 @@ export const FEED_SIZE = 30;
 /**
  * URLs per sitemap file. The protocol allows 50,000, but a file of 50,000 Arabic article URLs is 16 MB of XML made
  * in one request (a second of CPU and tens of MB of memory each, several at once when crawlers come together);
- * 10,000 keeps each under 4 MB, small enough for the page cache, at the price of more files in the index.
+ * 5,000 keeps each under 2 MB, which the default page cache stores (an entry may take an eighth of it), at the
+ * price of more files in the index (200 at a million articles; an index may list 50,000).
  */
-export const SITEMAP_SIZE = 10_000;
+export const SITEMAP_SIZE = 5_000;
 /** The Google News sitemap: articles of the last 48 hours, at most 1,000. */
 export const NEWS_WINDOW_MS = 48 * 3_600_000;
 export const NEWS_SITEMAP_MAX = 1000;

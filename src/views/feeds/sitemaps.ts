@@ -1,4 +1,4 @@
-// Sitemaps: the index, URL sets (at most SITEMAP_SIZE (10,000) URLs each, cut by the caller), the Google News sitemap
+// Sitemaps: the index, URL sets (at most SITEMAP_SIZE (5,000) URLs each, cut by the caller), the Google News sitemap
 // (publication name and language, last 48 hours) and robots.txt. Pure string building, all escaped.
 import type { ArticleSummary } from '../../domain/index.js';
 import { articlePath } from '../../domain/index.js';
