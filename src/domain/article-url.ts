@@ -1,57 +1,40 @@
 // Canonical public addresses of content: /{section}/{id}/{slug}. The id is authoritative, the slug decorative.
 // Pure string rules; knows nothing of HTTP or the database.
 
-/** The canonical path of an article. The slug is percent-encoded so the path is valid ASCII. */
-export function articlePath(a: { readonly sectionSlug: string; readonly id: number; readonly slug: string }): string {
-  const slug = a.slug ? `/${encodeURIComponent(a.slug)}` : '';
-  return `/${encodeURIComponent(a.sectionSlug)}/${a.id}${slug}`;
+type ArticleAddress = { readonly sectionSlug: string; readonly id: number; readonly slug: string };
+
+/** The address of every kind of page, with each slug written by `segment`. */
+function addresses(segment: (slug: string) => string) {
+  return {
+    article: (a: ArticleAddress): string => `/${segment(a.sectionSlug)}/${a.id}${a.slug ? `/${segment(a.slug)}` : ''}`,
+    section: (slug: string): string => `/${segment(slug)}`,
+    story: (slug: string): string => `/stories/${segment(slug)}`,
+    tag: (slug: string): string => `/tags/${segment(slug)}`,
+    author: (slug: string): string => `/authors/${segment(slug)}`,
+  };
 }
 
-export function sectionPath(slug: string): string {
-  return `/${encodeURIComponent(slug)}`;
-}
-
-export function storyPath(slug: string): string {
-  return `/stories/${encodeURIComponent(slug)}`;
-}
-
-export function tagPath(slug: string): string {
-  return `/tags/${encodeURIComponent(slug)}`;
-}
-
-export function authorPath(slug: string): string {
-  return `/authors/${encodeURIComponent(slug)}`;
-}
+// The `*Path` forms are canonical paths, slugs percent-encoded so the path is valid ASCII: for whatever leaves as
+// a whole URL — HTTP headers, absolute URLs (canonical, og:url, JSON-LD, feeds, sitemaps).
+const paths = addresses(encodeURIComponent);
+export const articlePath = paths.article;
+export const sectionPath = paths.section;
+export const storyPath = paths.story;
+export const tagPath = paths.tag;
+export const authorPath = paths.author;
 
 // The `*Href` forms are the same paths as IRIs, for the `href` of a link on the site's own pages: a slug made
 // only of letters, marks, digits and `-._~` stays as written ("/stories/حرب-السودان"), anything else is
 // percent-encoded as in the paths. A browser encodes an IRI itself when it follows the link, and the reader's
 // status bar shows Arabic, not %D8%AD…; the page is smaller (an encoded Arabic letter is six bytes, written it
-// is two: an article page's links are about a sixth of its bytes). Never for what leaves as a whole URL: HTTP
-// headers, absolute URLs (canonical, og:url, JSON-LD, feeds, sitemaps) use the ASCII paths above.
+// is two: an article page's links were about a sixth of its bytes).
 const IRI_SEGMENT = /^[\p{L}\p{M}\p{N}._~-]*$/u;
-const hrefSegment = (s: string): string => (IRI_SEGMENT.test(s) ? s : encodeURIComponent(s));
-
-export function articleHref(a: { readonly sectionSlug: string; readonly id: number; readonly slug: string }): string {
-  const slug = a.slug ? `/${hrefSegment(a.slug)}` : '';
-  return `/${hrefSegment(a.sectionSlug)}/${a.id}${slug}`;
-}
-
-export function sectionHref(slug: string): string {
-  return `/${hrefSegment(slug)}`;
-}
-
-export function storyHref(slug: string): string {
-  return `/stories/${hrefSegment(slug)}`;
-}
-
-export function tagHref(slug: string): string {
-  return `/tags/${hrefSegment(slug)}`;
-}
-
-export function authorHref(slug: string): string {
-  return `/authors/${hrefSegment(slug)}`;
-}
+const hrefs = addresses((s) => (IRI_SEGMENT.test(s) ? s : encodeURIComponent(s)));
+export const articleHref = hrefs.article;
+export const sectionHref = hrefs.section;
+export const storyHref = hrefs.story;
+export const tagHref = hrefs.tag;
+export const authorHref = hrefs.author;
 
 /**
  * A query value in an href, as an IRI: letters, marks and digits as written, anything else (`&`, `=`, `#`, `%`,
