@@ -67,8 +67,8 @@ export interface ArticleVideo {
 
 /**
  * A tag's related-article candidates: its newest published articles' ids and publication times, newest first.
- * Two typed arrays rather than a row object each: an instance remembers a thousand tags of two hundred
- * candidates, 2.4 MB this way and about four times as much as objects.
+ * Two typed arrays rather than a row object each: 2.4 KB for two hundred candidates, about a quarter of what row
+ * objects take, and an instance remembers thousands of tags' candidates (RELATED_TAGS_REMEMBERED).
  */
 export interface RelatedCandidates {
   readonly ids: Int32Array;
@@ -245,8 +245,9 @@ export function createReaderRepository(db: Q) {
     summariesByIds,
 
     /**
-     * Articles sharing the most tags with `tagIds`, newest first among equals. `candidates` reads one tag's
-     * candidates (the site service passes a remembered one: they are the same for every article of the tag).
+     * Articles sharing the most tags with `tagIds`, newest first among equals. `load.candidates` reads one tag's
+     * candidates and `load.summaries` the chosen articles (the site service passes remembered ones: a tag's
+     * candidates are the same for every article of the tag, and an article is related to many others).
      */
     async relatedByTags(
       tagIds: readonly number[],
@@ -273,20 +274,19 @@ export function createReaderRepository(db: Q) {
           } else shared.set(id, n + 1);
         }
       }
-      const top: Array<{ id: number; shared: number; at: number }> = [];
+      const ranked: Array<{ id: number; shared: number; at: number }> = [];
       for (const [id, n] of shared) {
         const at = publishedAt.get(id)!;
-        let i = top.length;
+        let i = ranked.length;
         while (i > 0) {
-          const k = top[i - 1]!;
+          const k = ranked[i - 1]!;
           if (n < k.shared || (n === k.shared && (at < k.at || (at === k.at && id < k.id)))) break;
           i--;
         }
         if (i >= limit) continue;
-        top.splice(i, 0, { id, shared: n, at });
-        if (top.length > limit) top.pop();
+        ranked.splice(i, 0, { id, shared: n, at });
+        if (ranked.length > limit) ranked.pop();
       }
-      const ranked = top;
       if (ranked.length === 0) return [];
       const found = await summaries(ranked.map((r) => r.id));
       const byId = new Map(found.map((a) => [a.id, a]));
