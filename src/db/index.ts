@@ -6,7 +6,7 @@ export type { Db, Tx, DatabaseHandle, DatabaseTarget } from './database.js';
 export type { Capabilities } from './capabilities.js';
 export { createRepositories } from './repositories/index.js';
 export type { Repositories, NewArticle, Cursor, ListQuery, NewSection, NewStory, NewMedia, NewComment } from './repositories/index.js';
-export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticPageRecord, ArticleVideo, RelatedCandidates, RelatedLoaders } from './repositories/index.js';
+export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticPageRecord, ArticleVideo, RelatedCandidates } from './repositories/index.js';
 export { testDialects, type TestDialect } from './testing.js';
 export { createSearchIndex } from './search/search-index.js';
 export type { SearchIndex, IndexDocument, IndexedField, IndexTerm, IndexQuery, IndexFilters, IndexCandidate, IndexStats, MatchHint, MatchScope } from './search/search-index.js';

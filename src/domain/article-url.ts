@@ -1,7 +1,8 @@
 // Canonical public addresses of content: /{section}/{id}/{slug}. The id is authoritative, the slug decorative.
 // Pure string rules; knows nothing of HTTP or the database.
 
-type ArticleAddress = { readonly sectionSlug: string; readonly id: number; readonly slug: string };
+/** What an article's address is made of. */
+export type ArticleAddress = { readonly sectionSlug: string; readonly id: number; readonly slug: string };
 
 /** The address of every kind of page, with each slug written by `segment`. */
 function addresses(segment: (slug: string) => string) {

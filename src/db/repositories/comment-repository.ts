@@ -164,14 +164,10 @@ export function createCommentRepository(db: Kysely<Database>) {
       const times = [...pageRoots, ...replyRows].map((r) => Number(r.edited_at ?? r.created_at));
       return { articleId, sort, page, total, comments, hasMore, newestAt: times.length ? Math.max(...times) : null };
     },
+    /** The article's approved comments: the count triggers keep on its row (migration 0015), as cards show it. */
     async countApproved(articleId: number): Promise<number> {
-      const r = await db
-        .selectFrom('comments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('article_id', '=', articleId)
-        .where('status', '=', 'approved')
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
+      const r = await db.selectFrom('articles').select('approved_comments').where('id', '=', articleId).executeTakeFirst();
+      return Number(r?.approved_comments ?? 0);
     },
   };
 }

@@ -29,4 +29,4 @@ export type { NewSection } from './section-repository.js';
 export type { NewStory } from './story-repository.js';
 export type { NewMedia } from './media-repository.js';
 export type { NewComment } from './comment-repository.js';
-export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticPageRecord, ArticleVideo, RelatedCandidates, RelatedLoaders } from './reader-repository.js';
+export type { ArticleFilter, KeysetQuery, SitemapBucket, SitemapArticle, StaticPageRecord, ArticleVideo, RelatedCandidates } from './reader-repository.js';

@@ -200,57 +200,23 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
   const cursorOf = (a: ArticleSummary): Cursor => ({ publishedAt: a.publishedAt, id: a.id });
 
   /**
-   * Remembers a read shared by many pages until `forget` drops it (any purge reaches every instance's
-   * services through the purge bus, see main.ts) or `CHROME_TTL_MS` passes, so an instance without Redis
-   * still catches up. A load that fails is not remembered; one begun before a purge is not kept after it.
-   */
-  function remembered<T>(load: () => Promise<T>) {
-    let memo: { value: Promise<T>; at: number } | null = null;
-    return {
-      get(): Promise<T> {
-        const now = clock.now();
-        if (!memo || now - memo.at > CHROME_TTL_MS || now < memo.at) {
-          const m = { value: load(), at: now };
-          memo = m;
-          m.value.catch(() => {
-            if (memo === m) memo = null;
-          });
-        }
-        return memo.value;
-      },
-      forget(): void {
-        memo = null;
-      },
-    };
-  }
-
-  // The latest headlines (home, article pages, /live) and the stories strip (home, article pages) are the same
-  // for every page: read once, shared until something is purged. The article page leaves itself out in code.
-  const newestHeadlines = remembered(() => repos.articles.listPublished({ limit: LATEST_HEADLINES + 1 }));
-  const activeStories = remembered(() => repos.stories.listActive());
-
-  // The site's and the stories' comment settings: the same for every article page (its own row comes with it).
-  const commentSettings = remembered(() => readSharedCommentSettings(deps.db));
-
-  /**
-   * Reads kept per key, as `remembered` keeps one: at most `limit` keys (the oldest first out), all dropped by
-   * `forget` (with the lists) or once CHROME_TTL_MS has passed since the first. A load that fails is not kept;
-   * one begun before a `forget` lands in the map that was dropped.
+   * Reads shared by many pages, kept per key until `forget` drops them all (any purge reaches every instance's
+   * services through the purge bus, see main.ts) or CHROME_TTL_MS has passed since the first was kept, so an
+   * instance without Redis still catches up. At most `limit` keys, the oldest first out. A load that fails is not
+   * kept; one begun before a `forget` lands in the map that was dropped.
    */
   function rememberedBy<K, V>(limit: number) {
     let map = new Map<K, Promise<V>>();
-    let since = clock.now();
+    let since = 0;
     return {
       get(key: K): Promise<V> | undefined {
         const now = clock.now();
-        if (now - since > CHROME_TTL_MS || now < since) {
-          map = new Map();
-          since = now;
-        }
+        if (map.size > 0 && (now - since > CHROME_TTL_MS || now < since)) map = new Map();
         return map.get(key);
       },
       set(key: K, value: Promise<V>): Promise<V> {
         const m = map;
+        if (m.size === 0) since = clock.now();
         m.set(key, value);
         if (m.size > limit) m.delete(m.keys().next().value!);
         value.catch(() => {
@@ -260,10 +226,23 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
       },
       forget(): void {
         map = new Map();
-        since = clock.now();
       },
     };
   }
+
+  /** One shared read, remembered as `rememberedBy` remembers each of its keys. */
+  function remembered<T>(load: () => Promise<T>) {
+    const memo = rememberedBy<true, T>(1);
+    return { get: (): Promise<T> => memo.get(true) ?? memo.set(true, load()), forget: memo.forget };
+  }
+
+  // The latest headlines (home, article pages, /live) and the stories strip (home, article pages) are the same
+  // for every page: read once, shared until something is purged. The article page leaves itself out in code.
+  const newestHeadlines = remembered(() => repos.articles.listPublished({ limit: LATEST_HEADLINES + 1 }));
+  const activeStories = remembered(() => repos.stories.listActive());
+
+  // The site's and the stories' comment settings: the same for every article page (its own row comes with it).
+  const commentSettings = remembered(() => readSharedCommentSettings(deps.db));
 
   // What "related" is made of is shared by many article pages, so it is remembered like the lists:
   // each tag's newest articles (the candidates; the same for every article of the tag), each story's newest
@@ -277,12 +256,11 @@ export function createSiteService(deps: { db: Db; clock?: Clock }, options: Site
   const storyNewestOf = (storyId: number) =>
     storyNewest.get(storyId) ?? storyNewest.set(storyId, repos.reader.storyRelated(storyId, 0, RELATED_COUNT + 1));
   async function summariesOf(ids: readonly number[]): Promise<ArticleSummary[]> {
-    const missing = ids.filter((id) => !relatedSummaries.get(id));
-    if (missing.length > 0) {
-      const read = repos.reader.summariesByIds(missing);
-      for (const id of missing) relatedSummaries.set(id, read.then((found) => found.find((a) => a.id === id)));
-    }
-    const found = await Promise.all(ids.map((id) => relatedSummaries.get(id) ?? repos.reader.summariesByIds([id]).then((l) => l[0])));
+    const known = ids.map((id) => relatedSummaries.get(id));
+    // The ones not remembered are read together, then each is remembered on its own.
+    const missing = ids.filter((_, i) => !known[i]);
+    const read = missing.length > 0 ? repos.reader.summariesByIds(missing) : null;
+    const found = await Promise.all(ids.map((id, i) => known[i] ?? relatedSummaries.set(id, read!.then((list) => list.find((a) => a.id === id)))));
     return found.filter((a): a is ArticleSummary => a !== undefined);
   }
 

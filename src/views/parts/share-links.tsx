@@ -3,10 +3,10 @@
 // The article's address and title go in as IRIs (Arabic as written, hrefComponent): each network decodes the
 // same address and text as from percent-encoding, and the page does not carry the address six times at nine
 // bytes a letter (an encoded URL, encoded again).
-import { articleHref, hrefComponent } from '../../domain/index.js';
+import { articleHref, hrefComponent, type ArticleAddress } from '../../domain/index.js';
 import type { ViewContext } from '../context.js';
 
-export function ShareLinks({ ctx, article }: { ctx: ViewContext; article: { readonly sectionSlug: string; readonly id: number; readonly slug: string; readonly title: string } }) {
+export function ShareLinks({ ctx, article }: { ctx: ViewContext; article: ArticleAddress & { readonly title: string } }) {
   const u = hrefComponent(`${ctx.publicUrl}${articleHref(article)}`);
   const t = hrefComponent(article.title);
   const r = ctx.t.reader;

@@ -146,7 +146,7 @@ export function ReaderAccountPage({ ctx, data }: { ctx: ViewContext; data: Reade
               {data.comments.map((c) => (
                 <li key={c.id}>
                   <p class="comment__meta">
-                    <a href={`${articleHref({ sectionSlug: c.article.sectionSlug, id: c.article.id, slug: c.article.slug })}`} dir="auto">
+                    <a href={articleHref(c.article)} dir="auto">
                       {c.article.title}
                     </a>{' '}
                     · <TimeStamp ctx={ctx} at={c.createdAt} /> · {t.statuses[c.status]}
